@@ -1,0 +1,63 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "claimscore",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "claimscore", targets: ["claimscore"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        .systemLibrary(name: "CFastCGI", pkgConfig: "fcgi", providers: [.apt(["libfcgi-dev"])]),
+        .systemLibrary(name: "CMariaDB", pkgConfig: "libmariadb", providers: [.apt(["libmariadb-dev"])]),
+        .target(name: "HTTP"),
+        .target(
+            name: "FastCGI",
+            dependencies: ["CFastCGI", "HTTP", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
+            name: "Database",
+            dependencies: [
+                "CMariaDB",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(name: "Scoring", resources: [.embedInCode("Resources/disposable-email-domains.txt")]),
+        .target(
+            name: "Webhooks",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto")
+            ]
+        ),
+        .target(
+            name: "App",
+            dependencies: [
+                "HTTP", "FastCGI", "Database",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "claimscore",
+            dependencies: [
+                "App", "Database", "FastCGI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(name: "TestSupport", dependencies: ["Database"], path: "Tests/TestSupport"),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
+        .testTarget(name: "DatabaseTests", dependencies: ["Database", "TestSupport"]),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring"]),
+        .testTarget(name: "WebhooksTests", dependencies: ["Webhooks"]),
+        .testTarget(name: "AppTests", dependencies: ["App", "HTTP"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

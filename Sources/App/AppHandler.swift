@@ -1,0 +1,43 @@
+import Database
+import FastCGI
+import HTTP
+import Logging
+
+/// Runs the router for one worker thread and turns every error into a response in one place.
+public final class AppHandler: RequestHandler {
+    private let router: Router<RequestContext>
+    private let context: RequestContext
+
+    public init(router: Router<RequestContext>, context: RequestContext) {
+        self.router = router
+        self.context = context
+    }
+
+    public func handle(_ request: Request) -> Response {
+        do {
+            return try router.handle(request, context: context)
+        } catch {
+            return Self.response(for: error, logger: context.logger, request: request)
+        }
+    }
+
+    public func close() {
+        context.db.close()
+        Database.threadEnd()
+    }
+
+    /// The one mapping from thrown errors to responses: client errors keep their status; database
+    /// outages are 503; anything else is a logged 500 whose body says nothing internal.
+    static func response(for error: any Error, logger: Logger, request: Request) -> Response {
+        switch error {
+        case let error as HTTPError:
+            return error.response
+        case DatabaseError.unavailable(let message):
+            logger.warning("database unavailable", metadata: ["error": "\(message)", "path": "\(request.path)"])
+            return HTTPError.serviceUnavailable("The database is unavailable; try again shortly.").response
+        default:
+            logger.error("request failed", metadata: ["error": "\(error)", "path": "\(request.path)"])
+            return HTTPError.internalError.response
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import Database
+import FastCGI
+import Foundation
+import HTTP
+import Logging
+
+/// Wires configuration, routes and the worker pool together for `claimscore serve`.
+public struct Application: Sendable {
+    public let config: Config
+    public let logger: Logger
+
+    public init(config: Config, logger: Logger) {
+        self.config = config
+        self.logger = logger
+    }
+
+    /// Opens the socket and starts the worker threads; each builds its own connection lazily.
+    public func makeServer() throws -> FastCGIServer {
+        let router = Routes.make()
+        let config = self.config
+        let logger = self.logger
+        return try FastCGIServer(options: config.serverOptions, logger: logger) { _ in
+            let context = RequestContext(db: Connection(config: config.database), config: config, logger: logger)
+            return AppHandler(router: router, context: context)
+        }
+    }
+
+    /// Applies pending migrations from the configured directory.
+    public func migrate() throws -> [String] {
+        let connection = Connection(config: config.database, multiStatements: true)
+        defer { connection.close() }
+        let migrations = try Migrator.load(directory: config.migrationsDirectory)
+        return try Migrator(connection: connection).migrate(migrations)
+    }
+}

@@ -1,0 +1,118 @@
+import Database
+import FastCGI
+import Foundation
+import Logging
+
+/// Server configuration: defaults, then a `key = value` file, then `CLAIMSCORE_*` environment variables.
+public struct Config: Sendable, Equatable {
+    public var socketPath = "var/run/claimscore.sock"
+    public var socketMode: UInt32 = 0o660
+    public var threads = 2 * ProcessInfo.processInfo.activeProcessorCount
+    public var database = DatabaseConfig()
+    public var logLevel: Logger.Level = .info
+    public var bodyLimit = 8 << 20
+    public var publicURL = "http://127.0.0.1:8080"
+    public var migrationsDirectory = "sql"
+
+    /// Every key the file and the environment accept, in documentation order.
+    public static let keys = [
+        "socket_path", "socket_mode", "threads", "db_socket", "db_host", "db_port", "db_user", "db_password",
+        "db_name", "log_level", "body_limit", "public_url", "migrations_dir",
+    ]
+
+    public init() {}
+
+    /// Loads the file (when given) and applies the environment over it.
+    public static func load(file: String?, environment: [String: String]) throws(ConfigError) -> Config {
+        var config = Config()
+        if let file {
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                throw .unreadable(file)
+            }
+            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+                guard let equals = trimmed.firstIndex(of: "=") else { throw .syntax(line: number + 1) }
+                let key = trimmed[..<equals].trimmingCharacters(in: .whitespaces)
+                let value = trimmed[trimmed.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+                try config.set(key, Self.unquote(value))
+            }
+        }
+        for key in keys {
+            if let value = environment["CLAIMSCORE_" + key.uppercased()] { try config.set(key, value) }
+        }
+        return config
+    }
+
+    /// Sets one key, validating its value.
+    public mutating func set(_ key: String, _ value: String) throws(ConfigError) {
+        switch key {
+        case "socket_path": socketPath = try Self.nonEmpty(key, value)
+        case "socket_mode":
+            guard let mode = UInt32(value, radix: 8), mode <= 0o777 else { throw .invalid(key, value, "an octal mode") }
+            socketMode = mode
+        case "threads": threads = try Self.integer(key, value, in: 1...512)
+        case "db_socket": database.socket = value
+        case "db_host": database.host = try Self.nonEmpty(key, value)
+        case "db_port": database.port = UInt32(try Self.integer(key, value, in: 1...65535))
+        case "db_user": database.user = try Self.nonEmpty(key, value)
+        case "db_password": database.password = value
+        case "db_name": database.name = try Self.nonEmpty(key, value)
+        case "log_level":
+            guard let level = Logger.Level(rawValue: value.lowercased()) else {
+                throw .invalid(key, value, "one of trace, debug, info, notice, warning, error, critical")
+            }
+            logLevel = level
+        case "body_limit": bodyLimit = try Self.integer(key, value, in: 1024...(1 << 30))
+        case "public_url":
+            guard value.hasPrefix("http://") || value.hasPrefix("https://") else {
+                throw .invalid(key, value, "an http:// or https:// URL")
+            }
+            publicURL = value.hasSuffix("/") ? String(value.dropLast()) : value
+        case "migrations_dir": migrationsDirectory = try Self.nonEmpty(key, value)
+        default: throw .unknownKey(key)
+        }
+    }
+
+    /// The worker-pool options derived from this configuration.
+    public var serverOptions: ServerOptions {
+        ServerOptions(socketPath: socketPath, socketMode: socketMode, threads: threads, bodyLimit: bodyLimit)
+    }
+
+    /// True when cookies must carry `Secure`.
+    public var isHTTPS: Bool { publicURL.hasPrefix("https://") }
+
+    private static func unquote(_ value: String) -> String {
+        if value.count >= 2, value.first == "\"", value.last == "\"" { return String(value.dropFirst().dropLast()) }
+        return value
+    }
+
+    private static func nonEmpty(_ key: String, _ value: String) throws(ConfigError) -> String {
+        guard !value.isEmpty else { throw .invalid(key, value, "a non-empty value") }
+        return value
+    }
+
+    private static func integer(_ key: String, _ value: String, in range: ClosedRange<Int>) throws(ConfigError) -> Int {
+        guard let number = Int(value), range.contains(number) else {
+            throw .invalid(key, value, "an integer from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return number
+    }
+}
+
+/// A configuration problem, worded for the person who wrote the file.
+public enum ConfigError: Error, Equatable, CustomStringConvertible {
+    case unreadable(String)
+    case syntax(line: Int)
+    case unknownKey(String)
+    case invalid(String, String, String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let file): "cannot read configuration file \(file)"
+        case .syntax(let line): "configuration line \(line): expected key = value"
+        case .unknownKey(let key): "unknown configuration key \(key)"
+        case .invalid(let key, let value, let expected): "\(key) = \(value): expected \(expected)"
+        }
+    }
+}

@@ -1,0 +1,10 @@
+import HTTP
+
+/// Every route of the service, built once and shared by all worker threads.
+public enum Routes {
+    public static func make() -> Router<RequestContext> {
+        var router = Router<RequestContext>()
+        router.get("/api/v1/health", HealthController.health)
+        return router
+    }
+}

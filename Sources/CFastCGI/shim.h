@@ -1,0 +1,9 @@
+#ifndef CLAIMSCORE_CFASTCGI_SHIM_H
+#define CLAIMSCORE_CFASTCGI_SHIM_H
+#include <fcgiapp.h>
+#include <sys/socket.h>
+#include <signal.h>
+
+/// FCGI_FAIL_ACCEPT_ON_INTR is a macro Swift cannot import with its type.
+static inline int cs_fcgi_fail_accept_on_intr(void) { return FCGI_FAIL_ACCEPT_ON_INTR; }
+#endif

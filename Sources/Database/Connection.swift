@@ -1,0 +1,178 @@
+import CMariaDB
+
+/// The outcome of a statement that changes rows.
+public struct ExecResult: Sendable {
+    public let affectedRows: Int
+    public let lastInsertID: Int
+}
+
+/// One MariaDB connection, owned by one thread for its whole life, with a prepared-statement cache.
+///
+/// There is no automatic reconnect (`MYSQL_OPT_RECONNECT` would silently drop transactions and
+/// invalidate statements): when a call finds the connection gone it throws `.unavailable`, forgets
+/// every statement, and the next call connects afresh and prepares them again.
+public final class Connection {
+    private let config: DatabaseConfig
+    private let multiStatements: Bool
+    private var handle: UnsafeMutablePointer<MYSQL>?
+    private var statements: [String: Statement] = [:]
+    private var transactionDepth = 0
+    /// How many times this connection was (re)established; tests read it to see a reconnect happen.
+    public private(set) var connectCount = 0
+
+    public init(config: DatabaseConfig, multiStatements: Bool = false) {
+        self.config = config
+        self.multiStatements = multiStatements
+    }
+
+    deinit { close() }
+
+    /// Drops the connection and its statements.
+    public func close() {
+        statements.removeAll()
+        if let handle { mysql_close(handle) }
+        handle = nil
+        transactionDepth = 0
+    }
+
+    /// Runs a statement that returns no rows.
+    @discardableResult
+    public func execute(_ sql: String, _ values: any Bindable...) throws(DatabaseError) -> ExecResult {
+        try execute(sql, values: values)
+    }
+
+    @discardableResult
+    public func execute(_ sql: String, values: [any Bindable]) throws(DatabaseError) -> ExecResult {
+        let result = try run(sql, values)
+        return ExecResult(affectedRows: result.affected, lastInsertID: result.insertID)
+    }
+
+    /// Runs a query and returns all its rows.
+    public func query(_ sql: String, _ values: any Bindable...) throws(DatabaseError) -> [Row] {
+        try query(sql, values: values)
+    }
+
+    public func query(_ sql: String, values: [any Bindable]) throws(DatabaseError) -> [Row] {
+        try run(sql, values).rows
+    }
+
+    /// The first row of a query, or nil.
+    public func first(_ sql: String, _ values: any Bindable...) throws(DatabaseError) -> Row? {
+        try run(sql, values).rows.first
+    }
+
+    /// A round trip that proves the server answers.
+    public func ping() throws(DatabaseError) {
+        _ = try run("SELECT 1", [])
+    }
+
+    /// Runs `body` in a transaction; commits when it returns, rolls back when it throws.
+    /// Deadlocks and lock wait timeouts re-run the whole body up to `retries` more times.
+    public func transaction<T>(retries: Int = 2, _ body: () throws -> T) throws -> T {
+        precondition(transactionDepth == 0, "nested transactions are not supported")
+        var attempt = 0
+        while true {
+            do {
+                try raw("START TRANSACTION")
+                transactionDepth = 1
+                let value = try body()
+                try raw("COMMIT")
+                transactionDepth = 0
+                return value
+            } catch let error as DatabaseError {
+                rollbackQuietly()
+                if case .retryable = error, attempt < retries {
+                    attempt += 1
+                    continue
+                }
+                throw error
+            } catch {
+                rollbackQuietly()
+                throw error
+            }
+        }
+    }
+
+    /// Executes text holding several statements (migrations only; needs `multiStatements`).
+    public func executeScript(_ sql: String) throws(DatabaseError) {
+        precondition(multiStatements, "scripts need a connection opened with multiStatements")
+        let connection = try connected()
+        let rc = sql.withCString { mysql_real_query(connection, $0, UInt(strlen($0))) }
+        var failure: DatabaseError? = rc != 0 ? lastError(connection) : nil
+        repeat {
+            if let result = mysql_store_result(connection) { mysql_free_result(result) }
+            if failure == nil, mysql_errno(connection) != 0 { failure = lastError(connection) }
+        } while mysql_next_result(connection) == 0
+        if failure == nil, mysql_errno(connection) != 0 { failure = lastError(connection) }
+        if let failure { throw failure }
+    }
+
+    private func rollbackQuietly() {
+        if transactionDepth > 0, handle != nil { try? raw("ROLLBACK") }
+        transactionDepth = 0
+    }
+
+    /// Fixed SQL with no values (transaction control); never called with client input.
+    private func raw(_ sql: StaticString) throws(DatabaseError) {
+        let connection = try connected()
+        let rc = sql.withUTF8Buffer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { mysql_real_query(connection, $0.baseAddress, UInt($0.count)) }
+        }
+        if rc != 0 { throw noteFailure(lastError(connection)) }
+    }
+
+    private func run(_ sql: String, _ values: [any Bindable]) throws(DatabaseError) -> (
+        rows: [Row], affected: Int, insertID: Int
+    ) {
+        let connection = try connected()
+        do {
+            let statement: Statement
+            if let cached = statements[sql] {
+                statement = cached
+            } else {
+                statement = try Statement(connection: connection, sql: sql)
+                if statements.count >= 512 { statements.removeAll() }
+                statements[sql] = statement
+            }
+            return try statement.run(values.map(\.databaseValue))
+        } catch {
+            throw noteFailure(error)
+        }
+    }
+
+    /// Forgets the connection when an error says it is gone.
+    private func noteFailure(_ error: DatabaseError) -> DatabaseError {
+        if case .unavailable = error { close() }
+        return error
+    }
+
+    private func lastError(_ connection: UnsafeMutablePointer<MYSQL>) -> DatabaseError {
+        DatabaseError.classify(code: mysql_errno(connection), message: String(cString: mysql_error(connection)))
+    }
+
+    private func connected() throws(DatabaseError) -> UnsafeMutablePointer<MYSQL> {
+        if let handle { return handle }
+        guard let connection = mysql_init(nil) else { throw .unavailable("out of memory") }
+        var connectTimeout = config.connectTimeoutSeconds
+        var ioTimeout = config.ioTimeoutSeconds
+        mysql_options(connection, MYSQL_OPT_CONNECT_TIMEOUT, &connectTimeout)
+        mysql_options(connection, MYSQL_OPT_READ_TIMEOUT, &ioTimeout)
+        mysql_options(connection, MYSQL_OPT_WRITE_TIMEOUT, &ioTimeout)
+        mysql_options(connection, MYSQL_SET_CHARSET_NAME, "utf8mb4")
+        mysql_options(
+            connection, MYSQL_INIT_COMMAND,
+            "SET time_zone = '+00:00', sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ENGINE_SUBSTITUTION'")
+        let flags = multiStatements ? UInt(CLIENT_MULTI_STATEMENTS) : 0
+        let ok = mysql_real_connect(
+            connection, config.socket.isEmpty ? config.host : nil, config.user, config.password, config.name,
+            config.socket.isEmpty ? config.port : 0, config.socket.isEmpty ? nil : config.socket, flags)
+        guard ok != nil else {
+            let message = String(cString: mysql_error(connection))
+            mysql_close(connection)
+            throw .unavailable(message)
+        }
+        handle = connection
+        connectCount += 1
+        return connection
+    }
+}

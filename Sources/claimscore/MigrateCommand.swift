@@ -1,0 +1,19 @@
+import App
+import ArgumentParser
+import Database
+
+/// `claimscore migrate`: apply pending `sql/NNN_*.sql` files.
+struct MigrateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate", abstract: "Apply pending migrations from sql/, refusing if an applied one changed.")
+
+    @OptionGroup var options: ConfigOptions
+
+    func run() throws {
+        let config = try options.load()
+        let logger = options.logger(config)
+        Database.libraryInit()
+        let applied = try Application(config: config, logger: logger).migrate()
+        print(applied.isEmpty ? "migrations: up to date" : "migrations applied: \(applied.joined(separator: ", "))")
+    }
+}
