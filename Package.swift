@@ -53,6 +53,10 @@ let package = Package(
         ),
         .target(name: "TestSupport", dependencies: ["Database"], path: "Tests/TestSupport"),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
+        .testTarget(
+            name: "FastCGITests",
+            dependencies: ["FastCGI", "HTTP", .product(name: "Logging", package: "swift-log")]
+        ),
         .testTarget(name: "DatabaseTests", dependencies: ["Database", "TestSupport"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring"]),
         .testTarget(name: "WebhooksTests", dependencies: ["Webhooks"]),

@@ -89,6 +89,19 @@ db_stop() {
     rm -f "$VAR_DIR/run/mysqld.pid"
 }
 
+# Simulates a crash: SIGKILL, no shutdown; the next db_start runs InnoDB recovery.
+db_kill() {
+    local pid i
+    pid="$(cat "$VAR_DIR/run/mysqld.pid" 2>/dev/null || true)"
+    [ -n "$pid" ] || return 0
+    kill -KILL "$pid" 2>/dev/null || true
+    for i in $(seq 1 100); do
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    rm -f "$VAR_DIR/run/mysqld.pid" "$DB_SOCKET"
+}
+
 # db_setup DBNAME [fresh]: creates the database and the application user.
 db_setup() {
     local name="$1" fresh="${2:-}"
@@ -116,6 +129,10 @@ write_config() {
         echo "public_url = http://127.0.0.1:$port"
         echo "migrations_dir = $ROOT/sql"
         echo "log_level = ${LOG_LEVEL:-info}"
+        echo "secret_key = $SECRET_KEY"
+        [ -n "${ALLOW_NETWORKS:-}" ] && echo "webhook_allow_networks = $ALLOW_NETWORKS"
+        [ -n "${RATE_LIMIT:-}" ] && echo "rate_limit = $RATE_LIMIT" && echo "rate_burst = $RATE_LIMIT"
+        true
     } >"$CONF_FILE"
     chmod 600 "$CONF_FILE"
 }

@@ -13,11 +13,22 @@ public struct Config: Sendable, Equatable {
     public var bodyLimit = 8 << 20
     public var publicURL = "http://127.0.0.1:8080"
     public var migrationsDirectory = "sql"
+    /// Base64 of 32 bytes: the AES-GCM key that seals webhook secrets at rest. Required by `serve`.
+    public var secretKey = ""
+    /// Networks (CIDR, comma-separated) webhooks may reach although they are not public, e.g. `127.0.0.0/8`.
+    public var webhookAllowNetworks: [String] = []
+    /// Sustained API requests per second allowed per API key (token bucket, per process).
+    public var rateLimit = 50
+    /// Burst size of the per-key token bucket.
+    public var rateBurst = 100
+    /// Portal session lifetime.
+    public var sessionHours = 12
 
     /// Every key the file and the environment accept, in documentation order.
     public static let keys = [
         "socket_path", "socket_mode", "threads", "db_socket", "db_host", "db_port", "db_user", "db_password",
-        "db_name", "log_level", "body_limit", "public_url", "migrations_dir",
+        "db_name", "log_level", "body_limit", "public_url", "migrations_dir", "secret_key", "webhook_allow_networks",
+        "rate_limit", "rate_burst", "session_hours",
     ]
 
     public init() {}
@@ -70,6 +81,17 @@ public struct Config: Sendable, Equatable {
             }
             publicURL = value.hasSuffix("/") ? String(value.dropLast()) : value
         case "migrations_dir": migrationsDirectory = try Self.nonEmpty(key, value)
+        case "secret_key":
+            guard let bytes = Data(base64Encoded: value), bytes.count == 32 else {
+                throw .invalid(key, "(hidden)", "base64 of exactly 32 bytes (head -c 32 /dev/urandom | base64)")
+            }
+            secretKey = value
+        case "webhook_allow_networks":
+            webhookAllowNetworks = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }
+        case "rate_limit": rateLimit = try Self.integer(key, value, in: 1...1_000_000)
+        case "rate_burst": rateBurst = try Self.integer(key, value, in: 1...1_000_000)
+        case "session_hours": sessionHours = try Self.integer(key, value, in: 1...720)
         default: throw .unknownKey(key)
         }
     }

@@ -67,6 +67,7 @@ public final class Connection {
     }
 
     /// Runs `body` in a transaction; commits when it returns, rolls back when it throws.
+    @discardableResult
     /// Deadlocks and lock wait timeouts re-run the whole body up to `retries` more times.
     public func transaction<T>(retries: Int = 2, _ body: () throws -> T) throws -> T {
         precondition(transactionDepth == 0, "nested transactions are not supported")

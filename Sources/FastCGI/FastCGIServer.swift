@@ -92,6 +92,11 @@ public final class FastCGIServer: Sendable {
     }
 
     private func run(worker index: Int) {
+        // Threads inherit the creator's mask, and Dispatch threads block nearly everything.
+        var wake = sigset_t()
+        sigemptyset(&wake)
+        sigaddset(&wake, SIGUSR1)
+        pthread_sigmask(SIG_UNBLOCK, &wake, nil)
         workers.withLock { $0[index].thread = pthread_self() }
         let handler = makeHandler(index)
         let request = UnsafeMutablePointer<FCGX_Request>.allocate(capacity: 1)

@@ -73,3 +73,22 @@ struct ConfigTests {
         #expect(config.isHTTPS)
     }
 }
+
+struct ConfigSecretTests {
+    @Test func secretKeyMustBe32BytesOfBase64AndIsNeverEchoed() throws {
+        let good = String(repeating: "A", count: 43) + "="
+        #expect(try Config.load(file: nil, environment: ["CLAIMSCORE_SECRET_KEY": good]).secretKey == good)
+        do {
+            _ = try Config.load(file: nil, environment: ["CLAIMSCORE_SECRET_KEY": "c2hvcnQ="])
+            Issue.record("a short key must be refused")
+        } catch {
+            #expect(!error.description.contains("c2hvcnQ="))
+        }
+    }
+
+    @Test func allowNetworksSplitOnCommas() throws {
+        let config = try Config.load(
+            file: nil, environment: ["CLAIMSCORE_WEBHOOK_ALLOW_NETWORKS": "127.0.0.0/8, ::1/128,"])
+        #expect(config.webhookAllowNetworks == ["127.0.0.0/8", "::1/128"])
+    }
+}

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Where the running test stack is; `.ci/test` exports these before `swift test`.
 public enum TestEnvironment {
     private static var env: [String: String] { ProcessInfo.processInfo.environment }
@@ -20,19 +24,24 @@ public enum TestEnvironment {
     public static var hasStack: Bool { baseURL != nil }
     public static var hasDatabase: Bool { dbSocket != nil }
 
-    /// Runs `dbControl ACTION` and waits for it; true on exit status 0.
+    /// Runs `dbControl ACTION` and waits for that process alone (not for daemons it leaves running,
+    /// which Foundation's `Process` would wait for through inherited descriptors); true on exit 0.
     @discardableResult
     public static func controlDatabase(_ action: String) -> Bool {
         guard let control = dbControl else { return false }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", "\(control) \(action)"]
-        do {
-            try process.run()
-            process.waitUntilExit()
-            return process.terminationStatus == 0
-        } catch {
-            return false
+        return run(["/bin/bash", "-c", "\(control) \(action) </dev/null >/dev/null 2>&1"]) == 0
+    }
+
+    /// posix_spawn + waitpid: the exit status of the command, or -1.
+    public static func run(_ arguments: [String]) -> Int32 {
+        var pid = pid_t()
+        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        guard posix_spawn(&pid, arguments[0], nil, nil, argv, environ) == 0 else { return -1 }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 {
+            if errno != EINTR { return -1 }
         }
+        return (status & 0x7f) == 0 ? (status >> 8) & 0xff : -1
     }
 }

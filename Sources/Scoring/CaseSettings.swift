@@ -1,0 +1,95 @@
+/// Everything a case can tune about scoring and vetting. Every field has a default, so `{}` is
+/// a valid settings file and a case only writes down what it changes.
+///
+/// The JSON format (snake_case keys; camelCase is accepted too; unknown keys are refused so a
+/// typo cannot silently leave a default in force):
+/// ```json
+/// {
+///   "review_threshold": 800,
+///   "fail_threshold": 700,
+///   "checks": {
+///     "IP_VELOCITY": {"points": 200, "limit": 5, "window_seconds": 600},
+///     "FAST_FORM_FILL": {"enabled": false}
+///   },
+///   "claim_window": {"start": 1790000000, "end": 1800000000},
+///   "amount_cap": 500.0,
+///   "blocklists": {"emails": [], "domains": ["example.org"], "ips": [], "phones": []},
+///   "tariff": {"DRG-0042": {"unit_price": 2000, "max_qty": 3}},
+///   "encounter_max_age_days": 365
+/// }
+/// ```
+/// A check entry may give only some fields; the rest come from `DeductionCode.defaultSetting`.
+/// Times are Unix seconds. Decoding validates (see `validate()`) and throws `CaseSettingsError`.
+public struct CaseSettings: Sendable, Codable, Equatable {
+    /// Scores at or above this pass.
+    public var reviewThreshold: Int
+    /// Scores below this fail; between the two, review.
+    public var failThreshold: Int
+    /// Overrides only; `check(_:)` resolves the rest from the catalogue defaults.
+    public var checks: [DeductionCode: CheckSetting]
+    /// OUTSIDE_CLAIM_WINDOW compares `submittedAt` (else `now`) with it; open by default.
+    public var claimWindow: ClaimWindow
+    /// Highest `amount_claimed` that does not trigger AMOUNT_ABOVE_CAP; nil means no cap.
+    public var amountCap: Double?
+    /// Values that deduct BLOCKLISTED.
+    public var blocklists: Blocklists
+    /// Tariff code → price and quantity limits. An empty tariff skips the item checks (items
+    /// are approved as billed) so a case without a tariff yet does not reject everything.
+    public var tariff: [String: TariffEntry]
+    /// Encounters older than this many days trigger STALE_ENCOUNTER.
+    public var encounterMaxAgeDays: Int
+
+    public init(
+        reviewThreshold: Int = 800, failThreshold: Int = 700, checks: [DeductionCode: CheckSetting] = [:],
+        claimWindow: ClaimWindow = ClaimWindow(), amountCap: Double? = nil, blocklists: Blocklists = Blocklists(),
+        tariff: [String: TariffEntry] = [:], encounterMaxAgeDays: Int = 365
+    ) {
+        self.reviewThreshold = reviewThreshold
+        self.failThreshold = failThreshold
+        self.checks = checks
+        self.claimWindow = claimWindow
+        self.amountCap = amountCap
+        self.blocklists = blocklists
+        self.tariff = tariff
+        self.encounterMaxAgeDays = encounterMaxAgeDays
+    }
+
+    /// The effective setting of a check: the case's override, else the catalogue default.
+    public func check(_ code: DeductionCode) -> CheckSetting {
+        checks[code] ?? code.defaultSetting
+    }
+
+    /// Refuses settings that cannot mean anything sensible. Decoding calls it; call it yourself
+    /// on settings built in code before trusting them.
+    public func validate() throws(CaseSettingsError) {
+        for (field, value) in [("review_threshold", reviewThreshold), ("fail_threshold", failThreshold)]
+        where !(0...1000).contains(value) {
+            throw .thresholdOutOfRange(field: field, value: value)
+        }
+        if failThreshold > reviewThreshold {
+            throw .failAboveReview(fail: failThreshold, review: reviewThreshold)
+        }
+        for code in DeductionCode.allCases {
+            guard let setting = checks[code] else { continue }
+            if setting.points < 0 { throw .negativePoints(code, setting.points) }
+            if let limit = setting.limit, limit < 0 { throw .negativeLimit(code, limit) }
+            if let window = setting.windowSeconds, !(window > 0 && window.isFinite) {
+                throw .nonPositiveWindow(code, window)
+            }
+        }
+        if let start = claimWindow.start, let end = claimWindow.end, end < start {
+            throw .claimWindowReversed(start: start, end: end)
+        }
+        if let cap = amountCap, !(cap >= 0 && cap.isFinite) {
+            throw .invalidAmountCap(cap)
+        }
+        for (code, entry) in tariff.sorted(by: { $0.key < $1.key }) {
+            if code.isEmpty { throw .invalidTariffEntry(code: code, reason: "the code is empty") }
+            if entry.unitPrice < 0 {
+                throw .invalidTariffEntry(code: code, reason: "unit_price must not be negative")
+            }
+            if entry.maxQty < 1 { throw .invalidTariffEntry(code: code, reason: "max_qty must be at least 1") }
+        }
+        if encounterMaxAgeDays < 1 { throw .nonPositiveEncounterMaxAge(encounterMaxAgeDays) }
+    }
+}
