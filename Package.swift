@@ -16,6 +16,7 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CFastCGI", pkgConfig: "fcgi", providers: [.apt(["libfcgi-dev"])]),
         .systemLibrary(name: "CMariaDB", pkgConfig: "libmariadb", providers: [.apt(["libmariadb-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "HTTP"),
         .target(
             name: "FastCGI",
@@ -37,16 +38,36 @@ let package = Package(
             ]
         ),
         .target(
+            name: "Tenancy",
+            dependencies: ["Database", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "API",
+            dependencies: [
+                "HTTP", "Database", "Tenancy", "Scoring", "Webhooks", .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "Portal",
+            dependencies: [
+                "HTTP", "Database", "Tenancy", "Webhooks",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "App",
             dependencies: [
-                "HTTP", "FastCGI", "Database",
+                "HTTP", "FastCGI", "Database", "Tenancy", "API", "Portal", "Webhooks",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
             name: "claimscore",
             dependencies: [
-                "App", "Database", "FastCGI",
+                "App", "Database", "FastCGI", "Tenancy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -61,6 +82,7 @@ let package = Package(
         .testTarget(name: "ScoringTests", dependencies: ["Scoring"]),
         .testTarget(name: "WebhooksTests", dependencies: ["Webhooks"]),
         .testTarget(name: "AppTests", dependencies: ["App", "HTTP"]),
+        .testTarget(name: "TenancyTests", dependencies: ["Tenancy", "TestSupport"]),
         .testTarget(name: "IntegrationTests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

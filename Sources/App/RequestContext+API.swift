@@ -1,0 +1,3 @@
+import API
+
+extension RequestContext: APIContext {}

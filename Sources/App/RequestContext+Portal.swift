@@ -1,0 +1,3 @@
+import Portal
+
+extension RequestContext: PortalContext {}
