@@ -34,7 +34,9 @@ let package = Package(
         .target(
             name: "Webhooks",
             dependencies: [
-                .product(name: "Crypto", package: "swift-crypto")
+                "Database", "CCurl",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
