@@ -69,7 +69,7 @@ let package = Package(
         .executableTarget(
             name: "claimscore",
             dependencies: [
-                "App", "Database", "FastCGI", "Tenancy",
+                "App", "Database", "FastCGI", "Tenancy", "Portal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -86,6 +86,11 @@ let package = Package(
         .testTarget(name: "AppTests", dependencies: ["App", "HTTP"]),
         .testTarget(name: "TenancyTests", dependencies: ["Tenancy", "TestSupport"]),
         .testTarget(name: "IntegrationTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "PortalTests", dependencies: ["Portal", "Tenancy", "HTTP"]),
+        .testTarget(
+            name: "PortalIntegrationTests",
+            dependencies: ["Portal", "Tenancy", "Webhooks", "Database", "TestSupport"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,52 @@
+import App
+import ArgumentParser
+import Database
+import Portal
+import Tenancy
+
+/// `claimscore create-user`: a login with a role in one organization (or a new role for an existing one).
+struct CreateUserCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "create-user", abstract: "Add a person to an organization with a role.")
+
+    @OptionGroup var options: ConfigOptions
+    @Option(help: "Email address (the sign-in).") var email: String
+    @Option(help: "Display name.") var name: String = ""
+    @Option(help: "At least 10 characters; ignored when the address already has an account.") var password: String
+    @Option(help: "Organization id (UUID).") var org: String
+    @Option(help: "owner, admin, reviewer, viewer or developer.") var role: String
+
+    func validate() throws {
+        guard Role(rawValue: role) != nil else {
+            throw ValidationError("--role must be one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
+    func run() throws {
+        let config = try options.load()
+        Database.libraryInit()
+        let db = Connection(config: config.database)
+        defer { db.close() }
+        let (user, isNew) = try CommandFailure.report {
+            try Provisioning(db: db).createUser(
+                email: email, name: name, password: password, orgID: org.lowercased(),
+                role: Role(rawValue: role) ?? .viewer)
+        }
+        print("user_id: \(user.id)")
+        print(
+            "\(user.email) is \(role) of \(org.lowercased())\(isNew ? "" : " (existing account; password unchanged)")")
+    }
+}
+
+/// Turns a refused input or a taken address into a clean `ValidationError` message.
+enum CommandFailure {
+    static func report<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as ProvisioningError {
+            throw ValidationError(error.description)
+        } catch DatabaseError.duplicateKey(let key) {
+            throw ValidationError("already exists (\(key))")
+        }
+    }
+}
