@@ -219,3 +219,17 @@ wait_http() {
     done
     die "$1 did not answer 200"
 }
+
+# Creates var/venv (once) and installs Tests/requirements.txt into it, again only when that file changed.
+ensure_python() {
+    local venv="$ROOT/var/venv" requirements="$ROOT/Tests/requirements.txt" stamp sum
+    stamp="$venv/.requirements.sha256"
+    [ -x "$venv/bin/python" ] || python3 -m venv "$venv" >/dev/null || die "cannot create $venv (python3-venv)"
+    sum="$(sha256sum "$requirements" | cut -d' ' -f1)"
+    if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$sum" ]; then
+        log "installing Python test packages from Tests/requirements.txt"
+        "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$requirements" ||
+            die "pip install -r Tests/requirements.txt failed"
+        echo "$sum" >"$stamp"
+    fi
+}

@@ -18,7 +18,7 @@ enum Sidebar {
     ]
 
     /// The audit log sits below the document's entries, for Owners and Admins only.
-    static let auditLog = Entry(section: "audit-log", label: "Audit Log", icon: "⧗")
+    static let auditLog = Entry(section: "audit-log", label: "Audit Log", icon: "◷")
 
     /// Sections not built yet; they render a "coming soon" page.
     static let comingSoon: Set<String> = ["dashboard", "claims", "piles", "review", "settings", "team"]
@@ -31,7 +31,7 @@ enum Sidebar {
             return """
                 <a class="nav-item\(if: current, " is-active")" href="\(chrome.basePath)/\(entry.section)"\
                 \(if: current, " aria-current=\"page\"")><span class="nav-icon" aria-hidden="true">\(entry.icon)</span>\
-                <span>\(entry.label)</span></a>
+                <span class="nav-label">\(entry.label)</span></a>
                 """
         }
         return """
