@@ -102,9 +102,19 @@ def test_admin_walks_through_developer_tools(driver, base_url, owner, screenshot
     form = wait(driver, EC.visibility_of_element_located((By.CSS_SELECTOR, "[data-testid=create-webhook-form]")))
     form.find_element(By.ID, "f-name").send_keys("Scores to CRM")
     form.find_element(By.ID, "f-description").send_keys("Posts every score to our CRM")
-    form.find_element(By.ID, "f-url").send_keys("https://hooks.example.com/claimscore")
+    form.find_element(By.ID, "f-url").send_keys("http://127.0.0.1:9000/hook")
     form.find_element(By.CSS_SELECTOR, "input[name=environment][value=production]").click()
-    driver.save_screenshot(str(screenshots / "08-create-webhook.png"))
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+
+    # A loopback URL is refused by the SSRF rule: a message under the field, nothing created.
+    form = wait(driver, EC.visibility_of_element_located((By.CSS_SELECTOR, "[data-testid=create-webhook-form]")))
+    assert "URL must point to a public address" in form.text
+    assert form.find_element(By.ID, "f-name").get_attribute("value") == "Scores to CRM"
+    driver.save_screenshot(str(screenshots / "08-create-webhook-refused-url.png"))
+    url = form.find_element(By.ID, "f-url")
+    url.clear()
+    url.send_keys("https://hooks.example.com/claimscore")
+    driver.save_screenshot(str(screenshots / "09-create-webhook.png"))
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
 
     # The drawer opens on the new webhook, with the token and the ids to copy.
@@ -116,13 +126,13 @@ def test_admin_walks_through_developer_tools(driver, base_url, owner, screenshot
     assert owner["org_id"] in drawer.text and owner["case_id"] in drawer.text
     drawer.find_element(By.CSS_SELECTOR, "[data-testid=copy-token]").click()
     wait(driver, lambda d: clipboard(d) == token)
-    driver.save_screenshot(str(screenshots / "09-webhook-drawer.png"))
+    driver.save_screenshot(str(screenshots / "10-webhook-drawer.png"))
 
     # Back on the table the token is masked.
     drawer.find_element(By.CSS_SELECTOR, ".close").click()
     row = wait(driver, EC.visibility_of_element_located((By.CSS_SELECTOR, "[data-testid=webhook-row]")))
     assert token not in row.text and token[-4:] in row.text and "https://hooks.example.com/claimscore" in row.text
-    driver.save_screenshot(str(screenshots / "10-webhooks.png"))
+    driver.save_screenshot(str(screenshots / "11-webhooks.png"))
 
     # The audit log shows every change, by whom.
     driver.find_element(By.PARTIAL_LINK_TEXT, "Audit Log").click()
@@ -131,7 +141,7 @@ def test_admin_walks_through_developer_tools(driver, base_url, owner, screenshot
                    "Webhook created"]:
         assert action in table.text
     assert owner["email"] in table.text
-    driver.save_screenshot(str(screenshots / "11-audit-log.png"))
+    driver.save_screenshot(str(screenshots / "12-audit-log.png"))
 
 
 def sign_in(driver, base_url, owner):
@@ -156,4 +166,4 @@ def test_pages_work_without_javascript(driver_without_javascript, base_url, owne
     browser.find_element(By.LINK_TEXT, "Sandbox Testing").click()
     wait(browser, EC.url_contains("?key="))
     assert "Sandbox" in browser.find_element(By.ID, "drawer").text
-    browser.save_screenshot(str(screenshots / "12-no-javascript-drawer.png"))
+    browser.save_screenshot(str(screenshots / "13-no-javascript-drawer.png"))

@@ -38,6 +38,8 @@ enum AuthController {
         }
         let throttle = LoginThrottle(db: context.db)
         if try throttle.isBlocked(email: email, ip: request.remoteAddress) {
+            context.logger.notice(
+                "portal sign-in throttled", metadata: ["email": "\(email)", "ip": "\(request.remoteAddress)"])
             return loginPage(
                 request, context, email: email, next: next,
                 message: "Too many failed sign-in attempts. Wait \(LoginThrottle.windowMinutes) minutes and try again.",
@@ -47,6 +49,8 @@ enum AuthController {
         guard let found, PasswordHasher.verify(password, against: found.passwordHash) else {
             if found == nil { PasswordHasher.standard.verifyNothing(password) }
             try throttle.record(email: email, ip: request.remoteAddress, succeeded: false)
+            context.logger.info(
+                "portal sign-in failed", metadata: ["email": "\(email)", "ip": "\(request.remoteAddress)"])
             return loginPage(
                 request, context, email: email, next: next, message: "The email address or password is incorrect.",
                 status: 401)
