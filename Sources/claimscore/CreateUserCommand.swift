@@ -37,16 +37,3 @@ struct CreateUserCommand: ParsableCommand {
             "\(user.email) is \(role) of \(org.lowercased())\(isNew ? "" : " (existing account; password unchanged)")")
     }
 }
-
-/// Turns a refused input or a taken address into a clean `ValidationError` message.
-enum CommandFailure {
-    static func report<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as ProvisioningError {
-            throw ValidationError(error.description)
-        } catch DatabaseError.duplicateKey(let key) {
-            throw ValidationError("already exists (\(key))")
-        }
-    }
-}

@@ -79,14 +79,3 @@ public struct Provisioning {
         return (user, true)
     }
 }
-
-/// A command-line input the provisioning refused, worded for the operator.
-public enum ProvisioningError: Error, Sendable, Equatable, CustomStringConvertible {
-    case invalid(String)
-
-    public var description: String {
-        switch self {
-        case .invalid(let message): message
-        }
-    }
-}
