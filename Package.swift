@@ -46,8 +46,11 @@ let package = Package(
         .target(
             name: "API",
             dependencies: [
-                "HTTP", "Database", "Tenancy", "Scoring", "Webhooks", .product(name: "Logging", package: "swift-log"),
-            ]
+                "HTTP", "Database", "Tenancy", "Scoring", "Webhooks",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.embedInCode("Resources/openapi.json")]
         ),
         .target(
             name: "Portal",
@@ -85,7 +88,7 @@ let package = Package(
         .testTarget(name: "WebhooksTests", dependencies: ["Webhooks"]),
         .testTarget(name: "AppTests", dependencies: ["App", "HTTP"]),
         .testTarget(name: "TenancyTests", dependencies: ["Tenancy", "TestSupport"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["TestSupport", "Tenancy", "Database"]),
     ],
     swiftLanguageModes: [.v6]
 )
