@@ -72,7 +72,7 @@ let package = Package(
         .executableTarget(
             name: "claimscore",
             dependencies: [
-                "App", "Database", "FastCGI", "Tenancy",
+                "App", "API", "Database", "FastCGI", "Scoring", "Tenancy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -88,6 +88,7 @@ let package = Package(
         .testTarget(name: "WebhooksTests", dependencies: ["Webhooks"]),
         .testTarget(name: "AppTests", dependencies: ["App", "HTTP"]),
         .testTarget(name: "TenancyTests", dependencies: ["Tenancy", "TestSupport"]),
+        .testTarget(name: "APITests", dependencies: ["API", "HTTP", "Scoring"]),
         .testTarget(name: "IntegrationTests", dependencies: ["TestSupport", "Tenancy", "Database"]),
     ],
     swiftLanguageModes: [.v6]

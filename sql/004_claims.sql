@@ -23,7 +23,6 @@ CREATE TABLE claims (
   UNIQUE KEY claims_ref (case_id, environment, ref),
   KEY claims_list (case_id, environment, id),
   KEY claims_determination (case_id, environment, determination, id),
-  KEY claims_received (case_id, environment, received_at),
   KEY claims_pile (pile_id, id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
@@ -49,8 +48,7 @@ CREATE TABLE claim_signals (
   claim_id BIGINT NOT NULL,
   claimant_hash BINARY(16) NOT NULL,
   created_at DATETIME(6) NOT NULL,
-  PRIMARY KEY (key_hash, claim_id),
-  KEY claim_signals_claim (claim_id)
+  PRIMARY KEY (key_hash, claim_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=binary;
 
 CREATE TABLE idempotency_keys (

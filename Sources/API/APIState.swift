@@ -1,10 +1,14 @@
 import Database
 import Foundation
 import Synchronization
+import Tenancy
 
 /// Process-wide, thread-safe state of the API: built once at start-up, shared by every worker.
 public final class APIState: Sendable {
-    public let keys = KeyCache()
+    /// Authenticated keys (or "no such active key") for one second: a deactivation takes effect within 1 s.
+    public let keys = ExpiringCache<[UInt8], ApiKey?>(lifetime: 1)
+    /// Cases by organization and id for one second: settings edits take effect within 1 s.
+    public let cases = ExpiringCache<String, CaseRecord?>(lifetime: 1)
     public let scorers = ScorerCache()
     public let rateLimiter: RateLimiter
     public let validator: ClaimValidator

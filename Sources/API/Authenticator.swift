@@ -13,9 +13,16 @@ enum Authenticator {
         let caseID = request.parameter("case")
         guard key.orgID == orgID.lowercased() else { throw HTTPError.notFound("No such organization or case.") }
         if let wait = context.api.rateLimiter.acquire(key: key.id) { throw HTTPError.tooManyRequests(retryAfter: wait) }
-        guard let record = try TenantStore(db: context.db).caseRecord(orgID: key.orgID, caseID: caseID.lowercased())
-        else { throw HTTPError.notFound("No such organization or case.") }
         let now = RateLimiter.monotonicSeconds()
+        let cacheKey = key.orgID + "/" + caseID.lowercased()
+        let record: CaseRecord?
+        if let cached = context.api.cases.lookup(cacheKey, now: now) {
+            record = cached
+        } else {
+            record = try TenantStore(db: context.db).caseRecord(orgID: key.orgID, caseID: caseID.lowercased())
+            context.api.cases.store(cacheKey, record, now: now)
+        }
+        guard let record else { throw HTTPError.notFound("No such organization or case.") }
         if context.api.shouldTouch(keyID: key.id, now: now) { try ApiKeyStore(db: context.db).touch(id: key.id) }
         return (key, record)
     }
@@ -31,11 +38,11 @@ enum Authenticator {
         let hash = ApiKeyFormat.hash(plaintext)
         let now = RateLimiter.monotonicSeconds()
         let key: ApiKey?
-        if let cached = context.api.keys.lookup(hash: hash, now: now) {
+        if let cached = context.api.keys.lookup(hash, now: now) {
             key = cached
         } else {
             key = try ApiKeyStore(db: context.db).authenticate(hash: hash)
-            context.api.keys.store(hash: hash, key: key, now: now)
+            context.api.keys.store(hash, key, now: now)
         }
         guard let key, key.active else { throw HTTPError.unauthorized("The API key is not valid or is deactivated.") }
         return key

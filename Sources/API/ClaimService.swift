@@ -27,9 +27,7 @@ struct ClaimService {
         }
         let validated = try context.api.validator.validate(try Self.parse(request), claimType: claimType)
         let claims = ClaimStore(db: context.db)
-        if let existing = try claims.find(caseID: record.id, environment: environment, ref: validated.ref) {
-            return try answerExisting(existing, validated)
-        }
+        // No ref lookup first: the unique key (case, environment, ref) decides, below.
         let (stored, score) = try self.score(validated)
         do {
             let body = try context.db.transaction {

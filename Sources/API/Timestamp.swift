@@ -36,7 +36,9 @@ public enum Timestamp {
                 index += 1
             }
             guard count > 0, count <= 9 else { return nil }
-            for _ in count..<6 where count < 6 { micros *= 10 }
+            if count < 6 {
+                for _ in count..<6 { micros *= 10 }
+            }
         }
         guard index < b.count else { return nil }
         var offsetSeconds = 0

@@ -8,7 +8,10 @@ struct ClaimScoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "claimscore",
         abstract: "ClaimScore: real-time claim scoring behind nginx (FastCGI) on MariaDB.",
-        subcommands: [ServeCommand.self, MigrateCommand.self]
+        subcommands: [
+            ServeCommand.self, MigrateCommand.self, ImportSettingsCommand.self, ScoringBenchmarkCommand.self,
+            BenchFixtureCommand.self,
+        ]
     )
 }
 
