@@ -46,8 +46,11 @@ let package = Package(
         .target(
             name: "API",
             dependencies: [
-                "HTTP", "Database", "Tenancy", "Scoring", "Webhooks", .product(name: "Logging", package: "swift-log"),
-            ]
+                "HTTP", "Database", "Tenancy", "Scoring", "Webhooks",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.embedInCode("Resources/openapi.json")]
         ),
         .target(
             name: "Portal",
@@ -69,7 +72,7 @@ let package = Package(
         .executableTarget(
             name: "claimscore",
             dependencies: [
-                "App", "Database", "FastCGI", "Tenancy", "Portal",
+                "App", "API", "Database", "FastCGI", "Portal", "Scoring", "Tenancy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -85,7 +88,8 @@ let package = Package(
         .testTarget(name: "WebhooksTests", dependencies: ["Webhooks"]),
         .testTarget(name: "AppTests", dependencies: ["App", "HTTP"]),
         .testTarget(name: "TenancyTests", dependencies: ["Tenancy", "TestSupport"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "APITests", dependencies: ["API", "HTTP", "Scoring"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["TestSupport", "Tenancy", "Database"]),
         .testTarget(name: "PortalTests", dependencies: ["Portal", "Tenancy", "HTTP"]),
         .testTarget(
             name: "PortalIntegrationTests",

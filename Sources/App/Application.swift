@@ -1,3 +1,4 @@
+import API
 import Database
 import FastCGI
 import Foundation
@@ -19,8 +20,10 @@ public struct Application: Sendable {
         let router = Routes.make()
         let config = self.config
         let logger = self.logger
+        let api = APIState(secretKey: config.secretKey, ratePerSecond: config.rateLimit, burst: config.rateBurst)
         return try FastCGIServer(options: config.serverOptions, logger: logger) { _ in
-            let context = RequestContext(db: Connection(config: config.database), config: config, logger: logger)
+            let context = RequestContext(
+                db: Connection(config: config.database), config: config, logger: logger, api: api)
             return AppHandler(router: router, context: context)
         }
     }

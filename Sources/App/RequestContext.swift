@@ -1,3 +1,4 @@
+import API
 import Database
 import Logging
 
@@ -6,10 +7,13 @@ public final class RequestContext {
     public let db: Connection
     public let config: Config
     public let logger: Logger
+    /// Process-wide API caches and limits, shared by every thread.
+    public let api: APIState
 
-    public init(db: Connection, config: Config, logger: Logger) {
+    public init(db: Connection, config: Config, logger: Logger, api: APIState) {
         self.db = db
         self.config = config
         self.logger = logger
+        self.api = api
     }
 }

@@ -72,3 +72,18 @@ public enum JSONBody {
         }
     }
 }
+
+extension JSONBody {
+    /// A response whose JSON is already encoded.
+    public static func raw(_ body: [UInt8], status: Int = 200) -> Response {
+        var response = Response(status: status, body: body)
+        response.headers.set("content-type", "application/json")
+        response.headers.set("cache-control", "no-store")
+        return response
+    }
+
+    /// A `JSONValue` response.
+    public static func value(_ value: JSONValue, status: Int = 200) -> Response {
+        raw(JSONWriter.bytes(value), status: status)
+    }
+}

@@ -10,7 +10,7 @@ struct ClaimScoreCommand: ParsableCommand {
         abstract: "ClaimScore: real-time claim scoring behind nginx (FastCGI) on MariaDB.",
         subcommands: [
             ServeCommand.self, MigrateCommand.self, CreateOrgCommand.self, CreateUserCommand.self,
-            SeedDemoCommand.self,
+            SeedDemoCommand.self, ImportSettingsCommand.self, ScoringBenchmarkCommand.self, BenchFixtureCommand.self,
         ]
     )
 }

@@ -1,0 +1,41 @@
+import Database
+import Foundation
+import Synchronization
+import Tenancy
+
+/// Process-wide, thread-safe state of the API: built once at start-up, shared by every worker.
+public final class APIState: Sendable {
+    /// Authenticated keys (or "no such active key") for one second: a deactivation takes effect within 1 s.
+    public let keys = ExpiringCache<[UInt8], ApiKey?>(lifetime: 1)
+    /// Cases by organization and id for one second: settings edits take effect within 1 s.
+    public let cases = ExpiringCache<String, CaseRecord?>(lifetime: 1)
+    public let scorers = ScorerCache()
+    public let rateLimiter: RateLimiter
+    public let validator: ClaimValidator
+    /// The OpenAPI document, rendered once.
+    public let openAPI: [UInt8]
+    private let lastTouched = Mutex<[Int: Double]>([:])
+
+    /// `secretKey` is the server's base64 key; payout accounts are keyed-hashed under it.
+    public init(secretKey: String, ratePerSecond: Int, burst: Int) {
+        let key = Data(base64Encoded: secretKey).map(Array.init) ?? Array(secretKey.utf8)
+        rateLimiter = RateLimiter(ratePerSecond: ratePerSecond, burst: burst)
+        validator = ClaimValidator(protector: PayoutProtector(key: Hashing.sha256(Array("payout|".utf8) + key)))
+        openAPI = OpenAPIDocument.render()
+    }
+
+    /// True at most once a minute per key: the caller then writes `last_used_at`.
+    func shouldTouch(keyID: Int, now: Double) -> Bool {
+        lastTouched.withLock { touched in
+            if let last = touched[keyID], now - last < 60 { return false }
+            touched[keyID] = now
+            return true
+        }
+    }
+}
+
+/// What API handlers need from their worker thread's context.
+public protocol APIContext: AnyObject, SendableMetatype {
+    var db: Connection { get }
+    var api: APIState { get }
+}

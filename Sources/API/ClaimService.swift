@@ -1,0 +1,128 @@
+import Database
+import HTTP
+import Scoring
+import Tenancy
+import Webhooks
+
+/// The real-time path: validate, check `ref`, score against history, and commit the claim, its
+/// items, its signals and its `claim.scored` outbox row in one transaction.
+struct ClaimService {
+    let context: any APIContext
+    let key: ApiKey
+    let record: CaseRecord
+
+    var claimType: ClaimType { ClaimType(rawValue: record.claimType) ?? .settlement }
+    var environment: String { key.environment.rawValue }
+
+    /// The response to `POST …/claims`.
+    func submit(_ request: Request) throws -> Response {
+        let idempotencyKey = try IdempotencyStore.key(from: request)
+        let requestHash = IdempotencyStore.requestHash(request)
+        let idempotency = IdempotencyStore(db: context.db)
+        if let idempotencyKey, let remembered = try idempotency.find(apiKeyID: key.id, key: idempotencyKey) {
+            guard remembered.requestHash == requestHash else {
+                throw HTTPError.conflict("This Idempotency-Key was already used with a different request.")
+            }
+            return Self.json(remembered.body, status: remembered.status)
+        }
+        let validated = try context.api.validator.validate(try Self.parse(request), claimType: claimType)
+        let claims = ClaimStore(db: context.db)
+        // No ref lookup first: the unique key (case, environment, ref) decides, below.
+        let (stored, score) = try self.score(validated)
+        do {
+            let body = try context.db.transaction {
+                var claim = stored
+                claim.id = try claims.insert(
+                    orgID: record.orgID, claim: claim, apiKeyID: key.id, scored: score, claimType: claimType)
+                let scorer = try scorer()
+                let signals = scorer.signals(for: validated.claim)
+                try SignalHistoryStore(db: context.db).record(
+                    caseID: record.id, environment: environment, claimID: claim.id, signals: signals,
+                    claimantHash: claimantHash(scorer, validated), atMicros: claim.receivedAt)
+                let body = JSONWriter.bytes(ClaimDocument.build(claim, claimType: claimType))
+                try Outbox.enqueue(
+                    context.db, type: .claimScored, orgID: record.orgID, caseID: record.id, environment: environment,
+                    claimID: claim.id, pileID: nil, data: body)
+                if let idempotencyKey {
+                    try idempotency.remember(
+                        apiKeyID: key.id, key: idempotencyKey, requestHash: requestHash, status: 201, body: body)
+                }
+                return body
+            }
+            return Self.json(body, status: 201)
+        } catch DatabaseError.duplicateKey {
+            // A concurrent request with the same ref (or Idempotency-Key) committed first.
+            if let idempotencyKey, let remembered = try idempotency.find(apiKeyID: key.id, key: idempotencyKey),
+                remembered.requestHash == requestHash
+            {
+                return Self.json(remembered.body, status: remembered.status)
+            }
+            guard let existing = try claims.find(caseID: record.id, environment: environment, ref: validated.ref) else {
+                throw HTTPError.conflict("The claim could not be stored; retry the request.")
+            }
+            return try answerExisting(existing, validated)
+        }
+    }
+
+    /// Same ref, same content: the stored claim with 200. Same ref, other content: 409.
+    private func answerExisting(_ existing: StoredClaim, _ validated: ValidatedClaim) throws -> Response {
+        guard existing.contentHash == validated.contentHash else {
+            throw HTTPError.conflict(
+                "A claim with ref \"\(validated.ref)\" already exists in this case with different content.")
+        }
+        return JSONBody.raw(JSONWriter.bytes(ClaimDocument.build(existing, claimType: claimType)), status: 200)
+    }
+
+    private func scorer() throws -> Scorer {
+        do {
+            return try context.api.scorers.scorer(caseID: record.id, settingsJSON: record.settingsJSON)
+        } catch {
+            throw HTTPError(
+                status: 500, slug: "case-misconfigured", title: "Case settings invalid",
+                detail: "The case's scoring settings are invalid; an administrator must correct them.")
+        }
+    }
+
+    private func claimantHash(_ scorer: Scorer, _ validated: ValidatedClaim) -> [UInt8] {
+        SignalHistoryStore.claimantHash(
+            caseID: record.id, environment: environment, claimantKey: scorer.claimantKey(for: validated.claim))
+    }
+
+    /// Scores against history read in one round trip (before the write transaction).
+    private func score(_ validated: ValidatedClaim) throws -> (StoredClaim, ScoreResult) {
+        let scorer = try scorer()
+        let now = Timestamp.nowMicros()
+        let signals = scorer.signals(for: validated.claim)
+        let history = try SignalHistoryStore(db: context.db).counts(
+            caseID: record.id, environment: environment, lookups: scorer.lookups(for: signals),
+            claimantHash: claimantHash(scorer, validated), nowMicros: now)
+        let result = scorer.score(validated.claim, history: history, now: Double(now) / 1_000_000)
+        var claim = StoredClaim(
+            id: 0, pileID: nil, caseID: record.id, environment: environment, ref: validated.ref,
+            contentHash: validated.contentHash, receivedAt: now, request: validated.echo)
+        let scoredAt = Timestamp.nowMicros()
+        claim.scoredAt = scoredAt
+        claim.score = result.score
+        claim.determination = result.determination.rawValue
+        claim.result = ClaimDocument.result(result, claimType: claimType)
+        if claimType == .health, result.score != nil {
+            claim.approvedAmount = result.approvedAmount
+            claim.approvalStatus = result.approvalStatus
+            claim.vettedAt = scoredAt
+        }
+        return (claim, result)
+    }
+
+    static func parse(_ request: Request) throws(HTTPError) -> JSONValue {
+        guard request.mediaType == "application/json" else {
+            throw .badRequest("Send the claim as JSON with Content-Type: application/json.")
+        }
+        do {
+            return try JSONParser.parse(request.body)
+        } catch {
+            throw .badRequest("The body is not valid JSON: \(error.description).")
+        }
+    }
+
+    static func json(_ body: [UInt8], status: Int) -> Response { JSONBody.raw(body, status: status) }
+}

@@ -1,0 +1,108 @@
+import Database
+import HTTP
+import Scoring
+
+/// Claims and their items in MariaDB, always scoped by case and environment.
+public struct ClaimStore {
+    let db: Connection
+
+    public init(db: Connection) { self.db = db }
+
+    /// Inserts the claim row (and its items when vetted) and returns the id. Caller owns the transaction.
+    func insert(
+        orgID: String, claim: StoredClaim, apiKeyID: Int?, scored: ScoreResult?, claimType: ClaimType
+    ) throws -> Int {
+        let request = JSONWriter.string(.object(claim.request))
+        let result = scored.map { JSONWriter.string(.object(ClaimDocument.result($0, claimType: claimType))) }
+        let inserted = try db.execute(
+            """
+            INSERT INTO claims (org_id, case_id, environment, pile_id, ref, content_hash, api_key_id, received_at,
+              scored_at, score, determination, approved_amount, approval_status, vetted_at, request_json, result_json)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            orgID, claim.caseID, claim.environment, claim.pileID, claim.ref, claim.contentHash, apiKeyID,
+            Timestamp.sql(micros: claim.receivedAt), claim.scoredAt.map { Timestamp.sql(micros: $0) }, claim.score,
+            claim.determination, claim.approvedAmount, claim.approvalStatus,
+            claim.vettedAt.map { Timestamp.sql(micros: $0) }, request, result)
+        if let scored, claimType == .health, !scored.items.isEmpty {
+            try insertItems(claimID: inserted.lastInsertID, scored.items)
+        }
+        return inserted.lastInsertID
+    }
+
+    func insertItems(claimID: Int, _ items: [VettedItem]) throws {
+        let rows: [[any Bindable]] = items.enumerated().map { position, item in
+            [
+                claimID, position, item.ref, item.description, item.code, item.unitPriceBilled, item.unitPriceApproved,
+                item.qtyBilled, item.qtyApproved, item.approvalStatus,
+                JSONWriter.string(.array(item.comments.map(JSONValue.string))),
+            ]
+        }
+        try db.insertMany(
+            """
+            INSERT INTO claim_items (claim_id, position, ref, description, code, unit_price_billed,
+              unit_price_approved, qty_billed, qty_approved, approval_status, comments) VALUES
+            """, columns: 11, rows: rows)
+    }
+
+    public func find(caseID: String, environment: String, id: Int) throws -> StoredClaim? {
+        try db.first(
+            "SELECT \(StoredClaim.columns) FROM claims WHERE id = ? AND case_id = ? AND environment = ?", id, caseID,
+            environment
+        ).map(StoredClaim.init(row:))
+    }
+
+    func find(caseID: String, environment: String, ref: String) throws -> StoredClaim? {
+        try db.first(
+            "SELECT \(StoredClaim.columns) FROM claims WHERE case_id = ? AND environment = ? AND ref = ?", caseID,
+            environment, ref
+        ).map(StoredClaim.init(row:))
+    }
+
+    /// Newest first; `before` is the cursor (an id), `limit` at most 200.
+    public func list(caseID: String, environment: String, filter: ClaimFilter, before: Int?, limit: Int) throws
+        -> [StoredClaim]
+    {
+        var sql = "SELECT \(StoredClaim.columns) FROM claims WHERE case_id = ? AND environment = ?"
+        var values: [any Bindable] = [caseID, environment]
+        if let ref = filter.ref {
+            sql += " AND ref = ?"
+            values.append(ref)
+        }
+        if let determination = filter.determination {
+            sql += " AND determination = ?"
+            values.append(determination)
+        }
+        if let since = filter.since {
+            sql += " AND received_at >= ?"
+            values.append(Timestamp.sql(micros: since))
+        }
+        if let until = filter.until {
+            sql += " AND received_at < ?"
+            values.append(Timestamp.sql(micros: until))
+        }
+        if let pileID = filter.pileID {
+            sql += " AND pile_id = ?"
+            values.append(pileID)
+        }
+        if let before {
+            sql += filter.pileID == nil ? " AND id < ?" : " AND id > ?"
+            values.append(before)
+        }
+        sql += filter.pileID == nil ? " ORDER BY id DESC LIMIT ?" : " ORDER BY id ASC LIMIT ?"
+        values.append(limit)
+        return try db.query(sql, values: values).map(StoredClaim.init(row:))
+    }
+}
+
+/// List filters of `GET …/claims`.
+public struct ClaimFilter: Sendable {
+    public var ref: String?
+    public var determination: String?
+    public var since: Int64?
+    public var until: Int64?
+    /// A pile's claims are listed oldest first (claim-id order, as they are delivered).
+    public var pileID: Int?
+
+    public init() {}
+}

@@ -1,0 +1,116 @@
+import Foundation
+import HTTP
+import Scoring
+import Tenancy
+
+/// HTTP handlers of the case and claim endpoints.
+enum ClaimsController {
+    static func showCase(_ request: Request, _ context: some APIContext) throws -> Response {
+        let (key, record) = try Authenticator.authorize(request, context)
+        return JSONBody.value(
+            .object(
+                JSONObject([
+                    ("id", .string(record.id)), ("org_id", .string(record.orgID)), ("name", .string(record.name)),
+                    ("claim_type", .string(record.claimType)), ("environment", .string(key.environment.rawValue)),
+                ])))
+    }
+
+    static func create(_ request: Request, _ context: some APIContext) throws -> Response {
+        let (key, record) = try Authenticator.authorize(request, context)
+        return try ClaimService(context: context, key: key, record: record).submit(request)
+    }
+
+    static func show(_ request: Request, _ context: some APIContext) throws -> Response {
+        let (key, record) = try Authenticator.authorize(request, context)
+        guard let id = Int(request.parameter("id")), id > 0,
+            let claim = try ClaimStore(db: context.db).find(
+                caseID: record.id, environment: key.environment.rawValue, id: id)
+        else { throw HTTPError.notFound("No such claim.") }
+        let type = ClaimType(rawValue: record.claimType) ?? .settlement
+        return JSONBody.value(ClaimDocument.build(claim, claimType: type))
+    }
+
+    static func list(_ request: Request, _ context: some APIContext) throws -> Response {
+        let (key, record) = try Authenticator.authorize(request, context)
+        let (filter, cursor, limit) = try ListQuery.parse(request.query)
+        let claims = try ClaimStore(db: context.db).list(
+            caseID: record.id, environment: key.environment.rawValue, filter: filter, before: cursor, limit: limit + 1)
+        let type = ClaimType(rawValue: record.claimType) ?? .settlement
+        let page = claims.prefix(limit)
+        let next: JSONValue = claims.count > limit ? .string(ListQuery.cursor(after: page.last?.id ?? 0)) : .null
+        return JSONBody.value(
+            .object(
+                JSONObject([
+                    ("data", .array(page.map { ClaimDocument.build($0, claimType: type) })), ("next_cursor", next),
+                ])))
+    }
+}
+
+/// Query parameters of list endpoints; bad values are a 400 naming the parameter.
+enum ListQuery {
+    static let determinations: Set<String> = ["pass", "review", "fail", "insufficient"]
+
+    static func parse(_ query: QueryItems) throws(HTTPError) -> (ClaimFilter, Int?, Int) {
+        var filter = ClaimFilter()
+        var errors: [HTTPError.FieldError] = []
+        let known: Set<String> = ["ref", "determination", "since", "until", "limit", "cursor"]
+        for item in query.items where !known.contains(item.name) {
+            errors.append(.init(field: item.name, message: "is not a known parameter"))
+        }
+        if let ref = query["ref"] {
+            if ref.isEmpty || ref.count > 100 {
+                errors.append(.init(field: "ref", message: "must be 1 to 100 characters"))
+            }
+            filter.ref = ref
+        }
+        if let determination = query["determination"] {
+            if !determinations.contains(determination) {
+                errors.append(.init(field: "determination", message: "must be pass, review, fail or insufficient"))
+            }
+            filter.determination = determination
+        }
+        for name in ["since", "until"] {
+            guard let text = query[name] else { continue }
+            guard let micros = Timestamp.parse(text) else {
+                errors.append(.init(field: name, message: "must be an RFC 3339 date-time"))
+                continue
+            }
+            if name == "since" { filter.since = micros } else { filter.until = micros }
+        }
+        var limit = 50
+        if let text = query["limit"] {
+            if let value = Int(text), (1...200).contains(value) {
+                limit = value
+            } else {
+                errors.append(.init(field: "limit", message: "must be an integer from 1 to 200"))
+            }
+        }
+        var cursor: Int?
+        if let text = query["cursor"] {
+            cursor = decode(cursor: text)
+            if cursor == nil { errors.append(.init(field: "cursor", message: "is not a cursor this API returned")) }
+        }
+        guard errors.isEmpty else {
+            throw HTTPError(
+                status: 400, slug: "invalid-query", title: "Invalid query parameters",
+                detail: "Some query parameters are invalid.", errors: errors)
+        }
+        return (filter, cursor, limit)
+    }
+
+    /// Opaque to clients: base64url of `c1:<id>`.
+    static func cursor(after id: Int) -> String {
+        Data("c1:\(id)".utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    static func decode(cursor text: String) -> Int? {
+        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while base64.count % 4 != 0 { base64 += "=" }
+        guard text.count <= 40, let data = Data(base64Encoded: base64),
+            let decoded = String(data: data, encoding: .utf8), decoded.hasPrefix("c1:"),
+            let id = Int(decoded.dropFirst(3)), id > 0
+        else { return nil }
+        return id
+    }
+}

@@ -1,0 +1,129 @@
+import HTTP
+
+/// Reads typed fields out of a JSON object and collects every problem with its JSON path,
+/// so one 422 can list all of them.
+struct FieldReader {
+    private(set) var errors: [HTTPError.FieldError] = []
+
+    mutating func fail(_ path: String, _ message: String) {
+        if errors.count < 100 { errors.append(.init(field: path, message: message)) }
+    }
+
+    /// The object at `path`, or nil (absent/null); a non-object is an error.
+    mutating func object(_ value: JSONValue?, _ path: String) -> JSONObject? {
+        switch value {
+        case nil, .null?: return nil
+        case .object(let object)?: return object
+        default:
+            fail(path, "must be an object")
+            return nil
+        }
+    }
+
+    /// Refuses keys outside `allowed` (typos would otherwise be silently ignored).
+    mutating func onlyKeys(_ object: JSONObject, _ allowed: Set<String>, _ path: String) {
+        for key in object.keys where !allowed.contains(key) {
+            fail(path.isEmpty ? key : "\(path).\(key)", "is not a known field")
+        }
+    }
+
+    mutating func string(_ value: JSONValue?, _ path: String, max: Int, required: Bool = false) -> String? {
+        switch value {
+        case nil, .null?:
+            if required { fail(path, "is required") }
+            return nil
+        case .string(let text)?:
+            if required, text.trimmed.isEmpty {
+                fail(path, "must not be empty")
+                return nil
+            }
+            if text.count > max {
+                fail(path, "must be at most \(max) characters")
+                return nil
+            }
+            if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+                fail(path, "must not contain control characters")
+                return nil
+            }
+            return text
+        default:
+            fail(path, "must be a string")
+            return nil
+        }
+    }
+
+    mutating func integer(_ value: JSONValue?, _ path: String, range: ClosedRange<Int64>, required: Bool = false)
+        -> Int64?
+    {
+        switch value {
+        case nil, .null?:
+            if required { fail(path, "is required") }
+            return nil
+        case .int(let number)?:
+            guard range.contains(number) else {
+                fail(path, "must be an integer from \(range.lowerBound) to \(range.upperBound)")
+                return nil
+            }
+            return number
+        default:
+            fail(path, "must be an integer")
+            return nil
+        }
+    }
+
+    mutating func amount(_ value: JSONValue?, _ path: String, required: Bool = false) -> Double? {
+        switch value {
+        case nil, .null?:
+            if required { fail(path, "is required") }
+            return nil
+        case .int, .double:
+            let number = value?.number ?? -1
+            guard number >= 0, number <= 1e12 else {
+                fail(path, "must be a number from 0 to 1000000000000")
+                return nil
+            }
+            guard abs((number * 100).rounded() - number * 100) < 1e-6 else {
+                fail(path, "must have at most 2 decimal places")
+                return nil
+            }
+            return number
+        default:
+            fail(path, "must be a number")
+            return nil
+        }
+    }
+
+    /// An RFC 3339 date-time as Unix microseconds.
+    mutating func timestamp(_ value: JSONValue?, _ path: String, required: Bool = false) -> Int64? {
+        guard let text = string(value, path, max: 40, required: required) else { return nil }
+        guard let micros = Timestamp.parse(text), micros > -62_135_596_800_000_000 else {
+            fail(path, "must be an RFC 3339 date-time such as 2026-11-22T10:04:10Z")
+            return nil
+        }
+        return micros
+    }
+
+    mutating func array(_ value: JSONValue?, _ path: String, max: Int) -> [JSONValue] {
+        switch value {
+        case nil, .null?: return []
+        case .array(let elements)?:
+            if elements.count > max {
+                fail(path, "must have at most \(max) entries")
+                return []
+            }
+            return elements
+        default:
+            fail(path, "must be an array")
+            return []
+        }
+    }
+}
+
+extension String {
+    var trimmed: String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars = scalars.dropFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars = scalars.dropLast() }
+        return String(scalars)
+    }
+}

@@ -1,0 +1,76 @@
+import Database
+import Scoring
+
+/// Signal rows: written with each claim, counted for the next ones in one query per claim.
+struct SignalHistoryStore {
+    let db: Connection
+
+    /// First 16 bytes of SHA-256 over case, environment, kind and value: sandbox and production,
+    /// and different cases, never share a key.
+    static func keyHash(caseID: String, environment: String, signal: Signal) -> [UInt8] {
+        Array(Hashing.sha256(Array("\(caseID)|\(environment)|\(signal.kind.rawValue)|\(signal.value)".utf8)).prefix(16))
+    }
+
+    static func claimantHash(caseID: String, environment: String, claimantKey: String?) -> [UInt8] {
+        guard let claimantKey else { return [UInt8](repeating: 0, count: 16) }
+        return Array(Hashing.sha256(Array("\(caseID)|\(environment)|claimant|\(claimantKey)".utf8)).prefix(16))
+    }
+
+    /// Answers every lookup with one statement: totals and per-window counts grouped by key.
+    func counts(
+        caseID: String, environment: String, lookups: [SignalLookup], claimantHash: [UInt8], nowMicros: Int64
+    ) throws(DatabaseError) -> SignalCounts {
+        guard !lookups.isEmpty else { return SignalCounts() }
+        var hashes: [Signal: [UInt8]] = [:]
+        for lookup in lookups where hashes[lookup.signal] == nil {
+            hashes[lookup.signal] = Self.keyHash(caseID: caseID, environment: environment, signal: lookup.signal)
+        }
+        let windows = Array(Set(lookups.compactMap(\.windowSeconds))).sorted()
+        var select = "SELECT key_hash, COUNT(*) AS c, COUNT(DISTINCT IF(claimant_hash <> ?, claimant_hash, NULL)) AS o"
+        var values: [any Bindable] = [claimantHash]
+        for (index, window) in windows.enumerated() {
+            let since = Timestamp.sql(micros: nowMicros - Int64(window * 1_000_000))
+            select += ", SUM(created_at >= ?) AS c\(index)"
+            select += ", COUNT(DISTINCT IF(created_at >= ? AND claimant_hash <> ?, claimant_hash, NULL)) AS o\(index)"
+            values += [since, since, claimantHash]
+        }
+        let keys = Array(hashes.values)
+        select += " FROM claim_signals WHERE key_hash IN ("
+        select += Array(repeating: "?", count: keys.count).joined(separator: ", ") + ") GROUP BY key_hash"
+        values += keys.map { $0 as any Bindable }
+        var rows: [[UInt8]: Row] = [:]
+        for row in try db.query(select, values: values) {
+            if let key = row.bytes("key_hash") { rows[key] = row }
+        }
+        var counts: [SignalLookup: HistoryCount] = [:]
+        for lookup in lookups {
+            guard let hash = hashes[lookup.signal], let row = rows[hash] else {
+                counts[lookup] = .zero
+                continue
+            }
+            if let window = lookup.windowSeconds, let index = windows.firstIndex(of: window) {
+                counts[lookup] = HistoryCount(
+                    claims: row.optionalInt("c\(index)") ?? 0, otherClaimants: row.optionalInt("o\(index)") ?? 0)
+            } else {
+                counts[lookup] = HistoryCount(
+                    claims: row.optionalInt("c") ?? 0, otherClaimants: row.optionalInt("o") ?? 0)
+            }
+        }
+        return SignalCounts(counts)
+    }
+
+    /// Writes the claim's signal rows (same transaction as the claim).
+    func record(
+        caseID: String, environment: String, claimID: Int, signals: [Signal], claimantHash: [UInt8], atMicros: Int64
+    ) throws(DatabaseError) {
+        let at = Timestamp.sql(micros: atMicros)
+        var seen = Set<[UInt8]>()
+        var rows: [[any Bindable]] = []
+        for signal in signals {
+            let hash = Self.keyHash(caseID: caseID, environment: environment, signal: signal)
+            if seen.insert(hash).inserted { rows.append([hash, claimID, claimantHash, at]) }
+        }
+        try db.insertMany(
+            "INSERT INTO claim_signals (key_hash, claim_id, claimant_hash, created_at) VALUES", columns: 4, rows: rows)
+    }
+}

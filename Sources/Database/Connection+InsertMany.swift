@@ -1,0 +1,22 @@
+extension Connection {
+    /// Inserts many rows in as few statements as possible: up to 64 rows go in one statement,
+    /// more in chunks of 64. At most 64 statement texts per table reach the prepared-statement cache.
+    ///
+    /// `prefix` is e.g. `INSERT INTO t (a, b) VALUES`; every row must have `columns` values.
+    public func insertMany(_ prefix: String, columns: Int, rows: [[any Bindable]]) throws(DatabaseError) {
+        let tuple = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+        var index = 0
+        while index < rows.count {
+            let chunk = min(64, rows.count - index)
+            let sql = prefix + " " + Array(repeating: tuple, count: chunk).joined(separator: ", ")
+            var values: [any Bindable] = []
+            values.reserveCapacity(chunk * columns)
+            for row in rows[index..<index + chunk] {
+                precondition(row.count == columns, "row has \(row.count) values, expected \(columns)")
+                values += row
+            }
+            try execute(sql, values: values)
+            index += chunk
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import HTTP
+import Scoring
+import Testing
+
+@testable import API
+
+struct ClaimValidatorTests {
+    private let validator = ClaimValidator(protector: PayoutProtector(key: Array(repeating: 7, count: 32)))
+
+    private func body(_ text: String) throws -> JSONValue { try JSONParser.parse(Array(text.utf8)) }
+
+    private func fields(_ text: String, _ type: ClaimType = .settlement) throws -> Set<String> {
+        let value = try body(text)
+        do {
+            _ = try validator.validate(value, claimType: type)
+            return []
+        } catch {
+            return Set(error.errors.map(\.field))
+        }
+    }
+
+    @Test func settlementClaimIsMappedForTheEngineAndMaskedForEcho() throws {
+        let claim = try validator.validate(
+            try body(
+                #"{"ref": "A", "claimant": {"email": "ada@example.com", "payout": {"method": "ach", "account": "0001-2345-6789"}}, "submission": {"submitted_at": "2026-11-22T10:04:10+01:00"}}"#
+            ), claimType: .settlement)
+        guard case .settlement(let settlement) = claim.claim else {
+            Issue.record("not a settlement claim")
+            return
+        }
+        #expect(settlement.email == "ada@example.com")
+        #expect(settlement.payoutAccountHash?.count == 32)
+        #expect(settlement.submittedAt == 1_795_338_250)
+        let echoed = JSONWriter.string(.object(claim.echo))
+        #expect(echoed.contains(#""account":"****6789""#))
+        #expect(!echoed.contains("2345"))
+        #expect(echoed.contains("2026-11-22T09:04:10.000000Z"))
+    }
+
+    @Test func malformedEmailIsKeptForScoringNotRefused() throws {
+        #expect(try fields(#"{"ref": "A", "claimant": {"email": "not-an-email", "phone": "12"}}"#).isEmpty)
+    }
+
+    @Test func fieldsOfTheOtherClaimTypeAndUnknownFieldsAreRefused() throws {
+        #expect(try fields(#"{"ref": "A", "items": []}"#) == ["items"])
+        #expect(try fields(#"{"ref": "A", "claimant": {}}"#, .health) == ["claimant"])
+        #expect(try fields(#"{"ref": "A", "colour": "red"}"#) == ["colour"])
+    }
+
+    @Test func typesRangesAndLengthsAreChecked() throws {
+        #expect(try fields(#"{"ref": 5}"#) == ["ref"])
+        #expect(try fields(#"{"ref": "A", "amount_claimed": "25"}"#) == ["amount_claimed"])
+        #expect(try fields(#"{"ref": "A", "amount_claimed": 1.005}"#) == ["amount_claimed"])
+        #expect(try fields(#"{"ref": "A", "amount_claimed": 0.29}"#).isEmpty)
+        #expect(try fields(#"{"ref": "A", "enrollee_id": -1}"#, .health) == ["enrollee_id"])
+        #expect(try fields(#"{"ref": "A", "enrollee_id": 3.0}"#, .health) == ["enrollee_id"])
+        #expect(try fields(#"{"ref": "\#(String(repeating: "x", count: 101))"}"#) == ["ref"])
+        #expect(try fields(#"{"ref": "line\nbreak"}"#) == ["ref"])
+        #expect(try fields(#"{"ref": "A", "submission": {"ip": "::1"}}"#).isEmpty)
+        #expect(try fields(#"{"ref": "A", "submission": {"ip": "10.0.0.256"}}"#) == ["submission.ip"])
+    }
+
+    @Test func attributesAreLimitedToFiftyScalars() throws {
+        let fifty = (0..<50).map { #""k\#($0)": \#($0)"# }.joined(separator: ",")
+        #expect(try fields(#"{"ref": "A", "attributes": {\#(fifty)}}"#).isEmpty)
+        #expect(try fields(#"{"ref": "A", "attributes": {\#(fifty), "k50": true}}"#) == ["attributes"])
+        #expect(try fields(#"{"ref": "A", "attributes": {"a": [1]}}"#) == ["attributes.a"])
+    }
+
+    @Test func contentHashIgnoresKeyOrderButNotContent() throws {
+        let a = try validator.validate(
+            try body(#"{"ref": "A", "claimant": {"email": "a@x.co", "phone": "1"}, "amount_claimed": 5}"#),
+            claimType: .settlement)
+        let b = try validator.validate(
+            try body(#"{"amount_claimed": 5, "claimant": {"phone": "1", "email": "a@x.co"}, "ref": "A"}"#),
+            claimType: .settlement)
+        let c = try validator.validate(
+            try body(#"{"ref": "A", "claimant": {"email": "a@x.co", "phone": "2"}, "amount_claimed": 5}"#),
+            claimType: .settlement)
+        #expect(a.contentHash == b.contentHash)
+        #expect(a.contentHash != c.contentHash)
+    }
+
+    @Test func sameLastFourDigitsOfAnotherAccountChangeTheContentHash() throws {
+        let one = try validator.validate(
+            try body(#"{"ref": "A", "claimant": {"payout": {"account": "111100006789"}}}"#), claimType: .settlement)
+        let two = try validator.validate(
+            try body(#"{"ref": "A", "claimant": {"payout": {"account": "222200006789"}}}"#), claimType: .settlement)
+        #expect(JSONWriter.string(.object(one.echo)) == JSONWriter.string(.object(two.echo)))
+        #expect(one.contentHash != two.contentHash)
+    }
+}
