@@ -40,7 +40,7 @@ public struct DemoSeed {
         let password = Self.generatePassword()
         let provisioning = Provisioning(db: db, hasher: hasher)
         let created = try provisioning.createOrganization(
-            name: Self.organizationName, caseName: "Demo Settlement", claimType: "settlement",
+            name: Self.organizationName, caseName: "Demo Class Action Settlement", claimType: "settlement",
             ownerEmail: Self.ownerEmail, ownerName: "Demo Admin", ownerPassword: password)
         _ = try TenantStore(db: db).createCase(
             orgID: created.organization.id, name: "Demo Health Programme", claimType: "health")
