@@ -69,7 +69,7 @@ let package = Package(
         .executableTarget(
             name: "claimscore",
             dependencies: [
-                "App", "Database", "FastCGI", "Tenancy",
+                "App", "Database", "FastCGI", "Tenancy", "Webhooks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
