@@ -86,6 +86,9 @@ let package = Package(
         .testTarget(name: "AppTests", dependencies: ["App", "HTTP"]),
         .testTarget(name: "TenancyTests", dependencies: ["Tenancy", "TestSupport"]),
         .testTarget(name: "IntegrationTests", dependencies: ["TestSupport"]),
+        .testTarget(
+            name: "WebhookDeliveryTests", dependencies: ["Webhooks", "Database", "TestSupport"],
+            exclude: ["receiver.py"]),
     ],
     swiftLanguageModes: [.v6]
 )
