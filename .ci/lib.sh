@@ -42,6 +42,23 @@ ensure_secrets() {
     . "$ROOT/var/secrets.env"
 }
 
+# ensure_python [PACKAGE...]: creates var/venv once and installs the PyPI packages that are missing
+# (default: standardwebhooks, the Standard Webhooks reference verifier the webhook tests use);
+# each package's import name is its lower-cased name. Quiet and idempotent; sets PYTHON.
+ensure_python() {
+    local venv="$ROOT/var/venv" missing=() p
+    [ -x "$venv/bin/python3" ] || python3 -m venv "$venv" || die "python3 -m venv failed (python3-venv missing?)"
+    for p in "${@:-standardwebhooks}"; do
+        "$venv/bin/python3" -c "import ${p,,}" 2>/dev/null || missing+=("$p")
+    done
+    if [ ${#missing[@]} -gt 0 ]; then
+        log "installing ${missing[*]} into var/venv"
+        "$venv/bin/pip" install --quiet --disable-pip-version-check "${missing[@]}" >"$ROOT/var/pip.log" 2>&1 ||
+            die "pip install ${missing[*]} failed; see var/pip.log"
+    fi
+    PYTHON="$venv/bin/python3"
+}
+
 # instance_paths NAME: sets VAR_DIR and the paths inside it.
 instance_paths() {
     INSTANCE="$1"
@@ -132,6 +149,7 @@ write_config() {
         echo "secret_key = $SECRET_KEY"
         [ -n "${ALLOW_NETWORKS:-}" ] && echo "webhook_allow_networks = $ALLOW_NETWORKS"
         [ -n "${RATE_LIMIT:-}" ] && echo "rate_limit = $RATE_LIMIT" && echo "rate_burst = $RATE_LIMIT"
+        [ -n "${EXTRA_CONFIG:-}" ] && printf '%s\n' "$EXTRA_CONFIG"
         true
     } >"$CONF_FILE"
     chmod 600 "$CONF_FILE"
