@@ -72,7 +72,7 @@ let package = Package(
         .executableTarget(
             name: "claimscore",
             dependencies: [
-                "App", "API", "Database", "FastCGI", "Portal", "Scoring", "Tenancy",
+                "App", "API", "Database", "FastCGI", "Portal", "Scoring", "Tenancy", "Webhooks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -90,6 +90,9 @@ let package = Package(
         .testTarget(name: "TenancyTests", dependencies: ["Tenancy", "TestSupport"]),
         .testTarget(name: "APITests", dependencies: ["API", "HTTP", "Scoring"]),
         .testTarget(name: "IntegrationTests", dependencies: ["TestSupport", "Tenancy", "Database"]),
+        .testTarget(
+            name: "WebhookDeliveryTests", dependencies: ["Webhooks", "Database", "TestSupport"],
+            exclude: ["receiver.py"]),
         .testTarget(name: "PortalTests", dependencies: ["Portal", "Tenancy", "HTTP"]),
         .testTarget(
             name: "PortalIntegrationTests",

@@ -42,6 +42,30 @@ ensure_secrets() {
     . "$ROOT/var/secrets.env"
 }
 
+# ensure_python [PACKAGE...]: creates var/venv once, installs Tests/requirements.txt into it (again only
+# when that file changed), then any extra PyPI packages named that are missing (their import name is
+# the lower-cased name; .ci/bench asks for a few). Quiet and idempotent; sets PYTHON.
+ensure_python() {
+    local venv="$ROOT/var/venv" requirements="$ROOT/Tests/requirements.txt" missing=() p sum
+    [ -x "$venv/bin/python3" ] || python3 -m venv "$venv" || die "python3 -m venv failed (python3-venv missing?)"
+    sum="$(sha256sum "$requirements" | cut -d' ' -f1)"
+    if [ "$(cat "$venv/.requirements.sha256" 2>/dev/null)" != "$sum" ]; then
+        log "installing Tests/requirements.txt into var/venv"
+        "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$requirements" >"$ROOT/var/pip.log" 2>&1 ||
+            die "pip install -r Tests/requirements.txt failed; see var/pip.log"
+        echo "$sum" >"$venv/.requirements.sha256"
+    fi
+    for p in "$@"; do
+        "$venv/bin/python3" -c "import ${p,,}" 2>/dev/null || missing+=("$p")
+    done
+    if [ ${#missing[@]} -gt 0 ]; then
+        log "installing ${missing[*]} into var/venv"
+        "$venv/bin/pip" install --quiet --disable-pip-version-check "${missing[@]}" >"$ROOT/var/pip.log" 2>&1 ||
+            die "pip install ${missing[*]} failed; see var/pip.log"
+    fi
+    PYTHON="$venv/bin/python3"
+}
+
 # instance_paths NAME: sets VAR_DIR and the paths inside it.
 instance_paths() {
     INSTANCE="$1"
@@ -132,6 +156,7 @@ write_config() {
         echo "secret_key = $SECRET_KEY"
         [ -n "${ALLOW_NETWORKS:-}" ] && echo "webhook_allow_networks = $ALLOW_NETWORKS"
         [ -n "${RATE_LIMIT:-}" ] && echo "rate_limit = $RATE_LIMIT" && echo "rate_burst = $RATE_LIMIT"
+        [ -n "${EXTRA_CONFIG:-}" ] && printf '%s\n' "$EXTRA_CONFIG"
         true
     } >"$CONF_FILE"
     chmod 600 "$CONF_FILE"
@@ -220,16 +245,3 @@ wait_http() {
     die "$1 did not answer 200"
 }
 
-# Creates var/venv (once) and installs Tests/requirements.txt into it, again only when that file changed.
-ensure_python() {
-    local venv="$ROOT/var/venv" requirements="$ROOT/Tests/requirements.txt" stamp sum
-    stamp="$venv/.requirements.sha256"
-    [ -x "$venv/bin/python" ] || python3 -m venv "$venv" >/dev/null || die "cannot create $venv (python3-venv)"
-    sum="$(sha256sum "$requirements" | cut -d' ' -f1)"
-    if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$sum" ]; then
-        log "installing Python test packages from Tests/requirements.txt"
-        "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$requirements" ||
-            die "pip install -r Tests/requirements.txt failed"
-        echo "$sum" >"$stamp"
-    fi
-}

@@ -2,6 +2,7 @@ import Database
 import FastCGI
 import Foundation
 import Logging
+import Webhooks
 
 /// Server configuration: defaults, then a `key = value` file, then `CLAIMSCORE_*` environment variables.
 public struct Config: Sendable, Equatable {
@@ -17,6 +18,14 @@ public struct Config: Sendable, Equatable {
     public var secretKey = ""
     /// Networks (CIDR, comma-separated) webhooks may reach although they are not public, e.g. `127.0.0.0/8`.
     public var webhookAllowNetworks: [String] = []
+    /// Requests one process keeps in flight to one webhook at most.
+    public var webhookMaxInFlight = 4
+    /// Multiplies every duration of the webhook retry schedule; tests run it in seconds with 0.001.
+    public var webhookRetryScale = 1.0
+    /// How long a delivery attempt belongs to the process that took it (must outlast the 15 s timeout).
+    public var webhookLeaseSeconds = 60
+    /// When false, webhooks reach only `webhookAllowNetworks` and host names are not even resolved.
+    public var webhookAllowPublic = true
     /// Sustained API requests per second allowed per API key (token bucket, per process).
     public var rateLimit = 50
     /// Burst size of the per-key token bucket.
@@ -28,6 +37,7 @@ public struct Config: Sendable, Equatable {
     public static let keys = [
         "socket_path", "socket_mode", "threads", "db_socket", "db_host", "db_port", "db_user", "db_password",
         "db_name", "log_level", "body_limit", "public_url", "migrations_dir", "secret_key", "webhook_allow_networks",
+        "webhook_max_in_flight", "webhook_retry_scale", "webhook_lease_seconds", "webhook_allow_public",
         "rate_limit", "rate_burst", "session_hours",
     ]
 
@@ -89,6 +99,19 @@ public struct Config: Sendable, Equatable {
         case "webhook_allow_networks":
             webhookAllowNetworks = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { !$0.isEmpty }
+        case "webhook_max_in_flight": webhookMaxInFlight = try Self.integer(key, value, in: 1...64)
+        case "webhook_retry_scale":
+            guard let scale = Double(value), scale > 0, scale <= 100 else {
+                throw .invalid(key, value, "a number greater than 0 and at most 100")
+            }
+            webhookRetryScale = scale
+        case "webhook_lease_seconds": webhookLeaseSeconds = try Self.integer(key, value, in: 20...3600)
+        case "webhook_allow_public":
+            switch value.lowercased() {
+            case "true", "yes", "on", "1": webhookAllowPublic = true
+            case "false", "no", "off", "0": webhookAllowPublic = false
+            default: throw .invalid(key, value, "true or false")
+            }
         case "rate_limit": rateLimit = try Self.integer(key, value, in: 1...1_000_000)
         case "rate_burst": rateBurst = try Self.integer(key, value, in: 1...1_000_000)
         case "session_hours": sessionHours = try Self.integer(key, value, in: 1...720)
@@ -99,6 +122,27 @@ public struct Config: Sendable, Equatable {
     /// The worker-pool options derived from this configuration.
     public var serverOptions: ServerOptions {
         ServerOptions(socketPath: socketPath, socketMode: socketMode, threads: threads, bodyLimit: bodyLimit)
+    }
+
+    /// What the webhook delivery thread needs; a bad key or allow-list stops `serve` at startup.
+    public func webhookDeliveryOptions() throws(ConfigError) -> DeliveryOptions {
+        let box: SecretBox
+        do {
+            box = try SecretBox(key: secretKey)
+        } catch {
+            throw .invalid("secret_key", "(hidden)", "base64 of exactly 32 bytes (head -c 32 /dev/urandom | base64)")
+        }
+        let policy: AddressPolicy
+        do {
+            policy = try AddressPolicy(allowList: webhookAllowNetworks.joined(separator: ","))
+        } catch {
+            throw .invalid("webhook_allow_networks", webhookAllowNetworks.joined(separator: ","), error.description)
+        }
+        return DeliveryOptions(
+            database: database, secretBox: box,
+            destinations: DestinationGuard(policy: policy, allowPublic: webhookAllowPublic),
+            maxInFlightPerWebhook: webhookMaxInFlight, schedule: RetrySchedule.standard.scaled(by: webhookRetryScale),
+            leaseDuration: TimeInterval(webhookLeaseSeconds))
     }
 
     /// True when cookies must carry `Secure`.

@@ -20,16 +20,7 @@ enum DetailFormat {
     /// "YYYY-MM-DD" (UTC) of Unix seconds, by the civil-from-days algorithm (H. Hinnant).
     static func date(_ unixSeconds: Double) -> String {
         guard unixSeconds.isFinite, abs(unixSeconds) < 1e13 else { return "\(unixSeconds)" }
-        let days = floor(unixSeconds / 86_400)
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthPrime = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthPrime + 2) / 5 + 1
-        let month = monthPrime < 10 ? monthPrime + 3 : monthPrime - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let (year, month, day) = CivilDate.civil(fromDays: Int(floor(unixSeconds / 86_400)))
         return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
     }
 

@@ -2,6 +2,7 @@ import App
 import ArgumentParser
 import Database
 import Foundation
+import Webhooks
 
 #if canImport(Glibc)
     import Glibc
@@ -26,12 +27,15 @@ struct ServeCommand: ParsableCommand {
         sigaddset(&stopSignals, SIGINT)
         pthread_sigmask(SIG_BLOCK, &stopSignals, nil)
 
+        let delivery = DeliveryThread(options: try config.webhookDeliveryOptions(), logger: logger)
         let server = try Application(config: config, logger: logger).makeServer()
         server.start()
+        delivery.start()
         var received: Int32 = 0
         sigwait(&stopSignals, &received)
         logger.info("stopping", metadata: ["signal": "\(received)"])
-        let clean = server.stop()
+        let deliveryStopped = delivery.stop()
+        let clean = server.stop() && deliveryStopped
         Foundation.exit(clean ? 0 : 1)
     }
 }

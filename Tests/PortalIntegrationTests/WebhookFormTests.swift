@@ -52,9 +52,10 @@ struct WebhookFormTests {
     }
 
     @Test(arguments: [
-        ("http://127.0.0.1:9000/hook", "URL must point to a public address"),
+        // The test stack allow-lists 127.0.0.0/8 for its receivers; everything else non-public is refused.
         ("http://10.0.0.5/hook", "URL must point to a public address"),
-        ("http://localhost/hook", "URL must point to a public address"),
+        ("http://169.254.169.254/latest/meta-data", "URL must point to a public address"),
+        ("http://[::1]:9000/hook", "URL must point to a public address"),
         ("ftp://hooks.example.com/", "URL must start with http:// or https://"),
         ("https://user:pw@hooks.example.com/", "URL must not contain a user name or password"),
         ("", "URL is required"),

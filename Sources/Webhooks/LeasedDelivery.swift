@@ -1,0 +1,34 @@
+import Foundation
+
+/// One attempt this process owns: the delivery row, its event and its webhook, read in one query
+/// right after the lease was taken.
+struct LeasedDelivery: Sendable {
+    let deliveryID: Int
+    /// The number of this attempt (1 = first); unique per delivery in the attempts log.
+    let attempt: Int
+    let webhookID: String
+    let eventID: Int
+    /// The `webhook-id` header, the same for every attempt and resend of the event.
+    let messageID: String
+    let eventType: String
+    /// The event's `data` object, as stored by `Outbox.enqueue`.
+    let payload: String
+    /// When the event was written: the body's `timestamp`, identical on every attempt.
+    let eventTime: Date
+    let url: String
+    let secretSealed: [UInt8]
+    /// Database clock; the retry schedule's lifetime counts from here.
+    let firstAttemptAt: Date
+    /// Proves ownership when the outcome is written: a lease that expired and was taken over by
+    /// another process no longer matches.
+    let leaseToken: String
+}
+
+/// A finished attempt waiting to be written.
+struct CompletedAttempt: Sendable {
+    let delivery: LeasedDelivery
+    let result: AttemptResult
+    /// When it finished, so an outcome that cannot be written (database down) is dropped once its
+    /// lease has expired and another process may have taken the delivery over.
+    let finishedAt = ContinuousClock.now
+}
