@@ -86,6 +86,6 @@ enum WebhookDeliveriesController {
     }
 
     private static func backToDrawer(_ scope: PortalScope, _ hook: WebhookRecord) -> Response {
-        PortalResponse.redirect("\(WebhooksController.tabURL(scope))?webhook=\(hook.id)#deliveries")
+        PortalResponse.redirect("\(WebhooksController.tabURL(scope))?webhook=\(hook.id)")
     }
 }

@@ -55,6 +55,7 @@ enum WebhookDrawerView {
             \(Components.copyButton(hook.url))</dd></div>
               </dl>
             </section>
+            \(deliveries)
             <section class="drawer-section drawer-ids">
               <dl class="fields">
                 <div><dt>Token</dt><dd class="copy-row">\(tokenValue)</dd></div>
@@ -66,7 +67,6 @@ enum WebhookDrawerView {
             \(Components.copyButton(hook.caseID))</dd></div>
               </dl>
             </section>
-            \(deliveries)
             \(actions)
             """
         return Components.drawer(title: "Webhook Details", body: body, closeURL: tabURL)
