@@ -43,6 +43,8 @@ public enum PortalRoutes {
         post("\(hooks)/:id", WebhooksController.update)
         post("\(hooks)/:id/status", WebhooksController.setStatus)
         post("\(hooks)/:id/delete", WebhooksController.delete)
+        post("\(hooks)/:id/test", WebhookDeliveriesController.sendTest)
+        post("\(hooks)/:id/deliveries/:eventID/resend", WebhookDeliveriesController.resend)
     }
 }
 

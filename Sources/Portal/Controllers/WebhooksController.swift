@@ -13,29 +13,48 @@ enum WebhooksController {
         let canManage = scope.role.canManageDeveloperTools
         let box = try context.portalSettings.secretBox()
         let flashes = try FlashStore(db: context.db, box: box).take(sessionHash: scope.session.tokenHash)
-        let chrome = scope.chrome(
-            section: "developer-tools", notices: flashes.filter { $0.kind == .notice }.map(\.text))
+        let notices = flashes.filter { $0.kind == .notice }.map(\.text)
+        if let id = request.query["webhook"], request.query["delete"] == nil || !canManage {
+            // The drawer covers the page, so its notices ("Test event queued.") go into the drawer.
+            let hook = try webhook(id, scope: scope, db: context.db)
+            return try drawerPage(
+                scope, context, hook: hook, notices: notices, editing: request.query["edit"] != nil)
+        }
+        let chrome = scope.chrome(section: "developer-tools", notices: notices)
         var overlay = HTML.empty
         if request.query["create"] != nil, canManage {
             overlay = WebhooksView.createDialog(chrome: chrome, values: FormValues())
         } else if let id = request.query["webhook"] {
-            let hook = try webhook(id, scope: scope, db: context.db)
-            if request.query["delete"] != nil, canManage {
-                overlay = WebhookDrawerView.deleteDialog(chrome: chrome, hook: hook)
-            } else {
-                var editing: FormValues?
-                if request.query["edit"] != nil {
-                    editing = FormValues()
-                    editing?.name = hook.name
-                    editing?.description = hook.description
-                    editing?.url = hook.url
-                }
-                let token = canManage ? try WebhookRegistry.token(of: hook, box: box) : nil
-                overlay = WebhookDrawerView.drawer(
-                    chrome: chrome, hook: hook, token: token, canManage: canManage, editing: editing)
-            }
+            overlay = WebhookDrawerView.deleteDialog(
+                chrome: chrome, hook: try webhook(id, scope: scope, db: context.db))
         }
         return try page(scope, context, chrome: chrome, overlay: overlay)
+    }
+
+    /// The table with one webhook's drawer open: details, token for managers, recent deliveries.
+    /// `problem` explains an action that could not be done (then `status` says so too).
+    static func drawerPage<Context: PortalContext>(
+        _ scope: PortalScope, _ context: Context, hook: WebhookRecord, notices: [String] = [],
+        editing: Bool = false, problem: String? = nil, status: Int = 200
+    ) throws -> Response {
+        let canManage = scope.role.canManageDeveloperTools
+        let chrome = scope.chrome(section: "developer-tools")
+        var values: FormValues?
+        if editing {
+            values = FormValues()
+            values?.name = hook.name
+            values?.description = hook.description
+            values?.url = hook.url
+        }
+        let token = canManage ? try WebhookRegistry.token(of: hook, box: context.portalSettings.secretBox()) : nil
+        let deliveries =
+            editing
+            ? HTML.empty
+            : try WebhookDeliveriesController.section(scope, context, hook: hook, chrome: chrome, problem: problem)
+        let overlay = WebhookDrawerView.drawer(
+            chrome: chrome, hook: hook, token: token, canManage: canManage, editing: values, deliveries: deliveries,
+            notices: notices)
+        return try page(scope, context, chrome: chrome, overlay: overlay, status: status)
     }
 
     static func create<Context: PortalContext>(_ request: Request, _ context: Context) throws -> Response {
@@ -120,16 +139,16 @@ enum WebhooksController {
         }
     }
 
-    private static func tabURL(_ scope: PortalScope) -> String { "\(scope.basePath)/developer-tools/webhooks" }
+    static func tabURL(_ scope: PortalScope) -> String { "\(scope.basePath)/developer-tools/webhooks" }
 
-    private static func webhook(_ id: String, scope: PortalScope, db: Connection) throws -> WebhookRecord {
+    static func webhook(_ id: String, scope: PortalScope, db: Connection) throws -> WebhookRecord {
         guard let hook = try WebhookRegistry(db: db).find(orgID: scope.orgID, caseID: scope.caseID, id: id) else {
             throw PortalError.notFound
         }
         return hook
     }
 
-    private static func page<Context: PortalContext>(
+    static func page<Context: PortalContext>(
         _ scope: PortalScope, _ context: Context, chrome: PageChrome, overlay: HTML, status: Int = 200
     ) throws -> Response {
         let hooks = try WebhookRegistry(db: context.db).list(orgID: scope.orgID, caseID: scope.caseID)
@@ -139,7 +158,7 @@ enum WebhooksController {
             status: status)
     }
 
-    private static func audit(_ scope: PortalScope, _ db: Connection, _ action: String, _ id: String, _ detail: String)
+    static func audit(_ scope: PortalScope, _ db: Connection, _ action: String, _ id: String, _ detail: String)
         throws
     {
         try scope.audit(db, action, targetType: "webhook", targetID: id, detail: detail)

@@ -37,6 +37,9 @@ public struct WebhookRecord: Sendable, Equatable {
     public let sealedSecret: [UInt8]
     public let secretHint: String
     public let enabled: Bool
+    /// Why delivery disabled it (410, five days of failures): the flag the table and drawer show.
     public let disabledReason: String?
+    /// The first failed attempt with no success since (stored time, UTC); nil while deliveries succeed.
+    public let failingSince: String?
     public let createdAt: String
 }

@@ -8,10 +8,10 @@ import Webhooks
 /// open them with the same `SecretBox`; `secret_hint` keeps the last four characters for the
 /// masked column.
 public struct WebhookRegistry {
-    private let db: Connection
+    let db: Connection
     private static let columns = """
         id, org_id, case_id, environment, name, description, url, secret_sealed, secret_hint, enabled, \
-        disabled_reason, created_at
+        disabled_reason, failing_since, created_at
         """
 
     public init(db: Connection) { self.db = db }
@@ -69,7 +69,9 @@ public struct WebhookRegistry {
             draft.name, draft.description, draft.url.absoluteString, id, orgID, caseID)
     }
 
-    /// Enabling by hand also clears why delivery disabled it, so the flag in the portal goes away.
+    /// Enabling by hand also clears why delivery disabled it and since when it was failing, so the
+    /// flag in the portal goes away and the webhook gets a fresh five-day window before delivery
+    /// may disable it again.
     public func setEnabled(orgID: String, caseID: String, id: String, enabled: Bool) throws {
         try db.execute(
             """
@@ -94,6 +96,6 @@ public struct WebhookRegistry {
             name: try row.string("name"), description: try row.string("description"), url: try row.string("url"),
             sealedSecret: row.bytes("secret_sealed") ?? [], secretHint: try row.string("secret_hint"),
             enabled: try row.bool("enabled"), disabledReason: row.optionalString("disabled_reason"),
-            createdAt: try row.string("created_at"))
+            failingSince: row.optionalString("failing_since"), createdAt: try row.string("created_at"))
     }
 }

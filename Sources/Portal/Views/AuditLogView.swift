@@ -1,3 +1,4 @@
+import Foundation
 import Tenancy
 
 /// The audit log table: newest first, one row per change.
@@ -26,11 +27,11 @@ enum AuditLogView {
             """
     }
 
-    /// `api_key.created` → "API key created".
+    /// `api_key.created` → "API key created", `webhook.test_sent` → "Webhook test sent".
     static func label(for action: String) -> String {
         let parts = action.split(separator: ".", maxSplits: 1)
         guard parts.count == 2 else { return action }
         let target = parts[0] == "api_key" ? "API key" : "Webhook"
-        return "\(target) \(parts[1])"
+        return "\(target) \(parts[1].replacingOccurrences(of: "_", with: " "))"
     }
 }

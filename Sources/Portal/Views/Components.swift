@@ -1,3 +1,5 @@
+import Foundation
+
 /// Small pieces shared by the pages: form fields, badges, copy buttons, overlays.
 enum Components {
     static func csrfField(_ token: String) -> HTML {
@@ -110,5 +112,11 @@ enum Components {
     static func date(_ stored: String?) -> String {
         guard let stored, stored.count >= 16 else { return "Never" }
         return String(stored.prefix(16)) + " UTC"
+    }
+
+    /// A moment to the second, `2026-11-22 10:04:10 UTC`: delivery attempts can be seconds apart.
+    static func time(_ date: Date) -> String {
+        let iso = date.ISO8601Format()  // 2026-11-22T10:04:10Z, always UTC
+        return iso.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: " UTC")
     }
 }

@@ -1,10 +1,13 @@
 /// The details drawer of one webhook (top: name, description, date, status, URL; bottom: Token,
 /// Webhook ID, Organization ID, Case ID with copy buttons), its edit form and delete confirmation.
 enum WebhookDrawerView {
-    /// `token` is the plain token for people who may manage webhooks, nil for everyone else.
-    static func drawer(chrome: PageChrome, hook: WebhookRecord, token: String?, canManage: Bool, editing: FormValues?)
-        -> HTML
-    {
+    /// `token` is the plain token for people who may manage webhooks, nil for everyone else;
+    /// `deliveries` is the "Recent deliveries" section, and `notices` the one-time messages of the
+    /// last action, shown in the drawer because the page behind it is covered.
+    static func drawer(
+        chrome: PageChrome, hook: WebhookRecord, token: String?, canManage: Bool, editing: FormValues?,
+        deliveries: HTML = .empty, notices: [String] = []
+    ) -> HTML {
         let tabURL = "\(chrome.basePath)/developer-tools/webhooks"
         let hookURL = "\(tabURL)/\(hook.id)"
         if let editing, canManage {
@@ -37,7 +40,9 @@ enum WebhookDrawerView {
               <a class="button danger" href="\(tabURL)?webhook=\(hook.id)&amp;delete=1" data-testid="delete-webhook">Delete</a>
             </footer>
             """ : .empty
+        let messages = notices.map { "<div class=\"notice\" role=\"status\">\($0)</div>" as HTML }
         let body: HTML = """
+            \(if: !notices.isEmpty, "<div class=\"drawer-notices\">\(messages)</div>")
             <section class="drawer-section">
               <h3 class="drawer-name" data-testid="drawer-name">\(hook.name)</h3>
               <p class="drawer-description">\(hook.description.isEmpty ? "No description" : hook.description)</p>
@@ -45,11 +50,12 @@ enum WebhookDrawerView {
                 <div><dt>Date created</dt><dd>\(Components.date(hook.createdAt))</dd></div>
                 <div><dt>Environment</dt><dd>\(Components.environmentBadge(hook.environment.label))</dd></div>
                 <div><dt>Status</dt><dd>\(status)\
-            \(if: hook.disabledReason != nil, "<p class=\"flag\">\(hook.disabledReason ?? "")</p>")</dd></div>
+            \(WebhooksView.flag(hook))</dd></div>
                 <div><dt>URL</dt><dd class="copy-row"><code class="mono break">\(hook.url)</code>\
             \(Components.copyButton(hook.url))</dd></div>
               </dl>
             </section>
+            \(deliveries)
             <section class="drawer-section drawer-ids">
               <dl class="fields">
                 <div><dt>Token</dt><dd class="copy-row">\(tokenValue)</dd></div>

@@ -7,7 +7,7 @@ enum WebhooksView {
             return """
                 <tr class="row-link" data-href="\(href)" data-testid="webhook-row">\
                 <td>\(Components.statusBadge(active: hook.enabled, activeLabel: "Enabled", inactiveLabel: "Disabled"))\
-                \(if: hook.disabledReason != nil, "<div class=\"flag\">\(hook.disabledReason ?? "")</div>")</td>\
+                \(flag(hook))</td>\
                 <td><a class="row-anchor" href="\(href)" data-drawer-link>\(hook.name)</a>\
                 \(if: hook.environment == .sandbox, " <span class=\"env env-sandbox\">Sandbox</span>")</td>\
                 <td class="nowrap">\(Components.date(hook.createdAt))</td>\
@@ -46,6 +46,22 @@ enum WebhooksView {
             title: "Webhooks", chrome: chrome,
             content: DeveloperToolsView.frame(chrome: chrome, tab: .webhooks, actions: actions, content: content),
             overlay: overlay)
+    }
+
+    /// What delivery says about the webhook, under its status: why delivery disabled it, or since
+    /// when every delivery has failed (five days of that and it is disabled). Empty when all is well
+    /// or an admin disabled it by hand.
+    static func flag(_ hook: WebhookRecord) -> HTML {
+        if !hook.enabled, let reason = hook.disabledReason {
+            return "<div class=\"flag\" data-testid=\"webhook-flag\"><span class=\"flag-icon\">⚠</span>\(reason)</div>"
+        }
+        if hook.enabled, let since = hook.failingSince {
+            return """
+                <div class="flag flag-warn" data-testid="webhook-flag"><span class="flag-icon">⚠</span>\
+                Failing since \(Components.date(since))</div>
+                """
+        }
+        return .empty
     }
 
     /// `whsec_••••••••abcd`: enough to tell tokens apart, nothing to sign with.
