@@ -3,6 +3,7 @@ import ArgumentParser
 import Database
 import Foundation
 import Portal
+import Tenancy
 
 /// `claimscore seed-demo`: the demo organization and owner for `.ci/serve`; idempotent. The login is
 /// printed and written to `demo.txt` beside the configuration file, which `.ci/serve` shows.
@@ -24,8 +25,13 @@ struct SeedDemoCommand: ParsableCommand {
             print("demo: already seeded; login in \(file)")
             return
         }
+        let organization = try TenantStore(db: db).organization(id: login.orgID)
+        let cases = try TenantStore(db: db).cases(orgID: login.orgID).map {
+            "  Demo case:              \($0.name) (\($0.claimType)) \($0.id)\n"
+        }.joined()
         let text = """
-              Demo sign-in:           \(config.publicURL)/login
+              Demo organization:      \(organization?.name ?? "") \(login.orgID)
+            \(cases)  Demo sign-in:           \(config.publicURL)/login
               Email:                  \(login.email)
               Password:               \(password)
 

@@ -43,6 +43,8 @@ struct CommandLineTests {
         let text = try String(contentsOfFile: demoFile, encoding: .utf8)
         #expect(TestEnvironment.run([binary, "seed-demo", "--config", config]) == 0)
         #expect(try String(contentsOfFile: demoFile, encoding: .utf8) == text)
+        #expect(text.contains("Demo organization:"))
+        #expect(text.contains("Demo case:              Demo Class Action Settlement (settlement) "))
         #expect(
             try PortalFixture.count(
                 "SELECT COUNT(*) AS n FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = ?",
