@@ -32,29 +32,36 @@ final class DeliveryStore {
         return try db.transaction {
             let events = try db.query(
                 """
-                SELECT id, case_id, environment, type, claim_id, pile_id, target_webhook_id
-                FROM webhook_events WHERE fanned_out_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED
+                SELECT id FROM webhook_events WHERE fanned_out_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED
                 """, limit)
-            for event in events {
-                let type = try event.string("type")
-                let claimID = event.optionalInt("claim_id")
-                // Only pile events are ordered; the pile id on the delivery row switches that on.
-                let orderedPile =
-                    type == WebhookEventType.claimPileVettingDone.rawValue && claimID != nil
-                    ? event.optionalInt("pile_id") : nil
-                let target = event.optionalString("target_webhook_id")
-                try db.execute(
-                    """
-                    INSERT INTO webhook_deliveries (event_id, webhook_id, pile_id, claim_id, next_attempt_at)
-                    SELECT ?, w.id, ?, ?, NOW(6) FROM webhooks w
-                    WHERE w.case_id = ? AND w.environment = ? AND w.enabled = 1 AND (? IS NULL OR w.id = ?)
-                    """,
-                    try event.int("id"), orderedPile, claimID, try event.string("case_id"),
-                    try event.string("environment"), target, target)
-                try db.execute("UPDATE webhook_events SET fanned_out_at = NOW(6) WHERE id = ?", try event.int("id"))
-            }
+            let ids = try events.map { try $0.int("id") }
+            guard !ids.isEmpty else { return 0 }
+            // One statement for the whole batch; the id list is padded (repeating its last id) to
+            // one of a few sizes, so the prepared-statement cache sees at most five texts.
+            // Deliveries are inserted in event order: pile ordering compares their ids.
+            let padded = Self.padded(ids)
+            let list = Array(repeating: "?", count: padded.count).joined(separator: ", ")
+            try db.execute(
+                """
+                INSERT INTO webhook_deliveries (event_id, webhook_id, pile_id, claim_id, next_attempt_at)
+                SELECT e.id, w.id,
+                  IF(e.type = 'claim.pile_vetting_done' AND e.claim_id IS NOT NULL, e.pile_id, NULL),
+                  e.claim_id, NOW(6)
+                FROM webhook_events e
+                JOIN webhooks w ON w.case_id = e.case_id AND w.environment = e.environment AND w.enabled = 1
+                  AND (e.target_webhook_id IS NULL OR w.id = e.target_webhook_id)
+                WHERE e.id IN (\(list))
+                ORDER BY e.id, w.id
+                """, values: padded)
+            try db.execute("UPDATE webhook_events SET fanned_out_at = NOW(6) WHERE id IN (\(list))", values: padded)
             return events.count
         }
+    }
+
+    /// `ids` padded with its last element to 1, 4, 16, 64, 256 or a multiple of 256 entries.
+    static func padded(_ ids: [Int]) -> [any Bindable] {
+        let size = [1, 4, 16, 64, 256].first { $0 >= ids.count } ?? (ids.count + 255) / 256 * 256
+        return (ids + Array(repeating: ids.last ?? 0, count: size - ids.count)).map { $0 as any Bindable }
     }
 
     /// Leases up to `limit` due deliveries, at most `perWebhook[id]` for each webhook (webhooks
