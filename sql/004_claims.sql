@@ -43,12 +43,13 @@ CREATE TABLE claim_items (
 
 -- One row per history signal of a claim. key_hash = first 16 bytes of
 -- SHA-256(case_id | environment | kind | normalised value): sandbox and production never meet.
+-- The key orders a signal's rows by time, so windowed checks (IP velocity) read only their window.
 CREATE TABLE claim_signals (
   key_hash BINARY(16) NOT NULL,
   claim_id BIGINT NOT NULL,
   claimant_hash BINARY(16) NOT NULL,
   created_at DATETIME(6) NOT NULL,
-  PRIMARY KEY (key_hash, claim_id)
+  PRIMARY KEY (key_hash, created_at, claim_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=binary;
 
 CREATE TABLE idempotency_keys (

@@ -17,27 +17,43 @@ struct SignalHistoryStore {
     }
 
     /// Answers every lookup with one statement: totals and per-window counts grouped by key.
+    /// Keys asked only about a window (IP velocity) read only that window's rows, which the
+    /// primary key (key_hash, created_at, …) makes a range scan however long the history grows.
     func counts(
         caseID: String, environment: String, lookups: [SignalLookup], claimantHash: [UInt8], nowMicros: Int64
     ) throws(DatabaseError) -> SignalCounts {
         guard !lookups.isEmpty else { return SignalCounts() }
         var hashes: [Signal: [UInt8]] = [:]
-        for lookup in lookups where hashes[lookup.signal] == nil {
-            hashes[lookup.signal] = Self.keyHash(caseID: caseID, environment: environment, signal: lookup.signal)
+        var allTime: [Signal: Bool] = [:]
+        for lookup in lookups {
+            if hashes[lookup.signal] == nil {
+                hashes[lookup.signal] = Self.keyHash(caseID: caseID, environment: environment, signal: lookup.signal)
+            }
+            allTime[lookup.signal] = (allTime[lookup.signal] ?? false) || lookup.windowSeconds == nil
         }
         let windows = Array(Set(lookups.compactMap(\.windowSeconds))).sorted()
+        func since(_ window: Double) -> String { Timestamp.sql(micros: nowMicros - Int64(window * 1_000_000)) }
         var select = "SELECT key_hash, COUNT(*) AS c, COUNT(DISTINCT IF(claimant_hash <> ?, claimant_hash, NULL)) AS o"
         var values: [any Bindable] = [claimantHash]
         for (index, window) in windows.enumerated() {
-            let since = Timestamp.sql(micros: nowMicros - Int64(window * 1_000_000))
             select += ", SUM(created_at >= ?) AS c\(index)"
             select += ", COUNT(DISTINCT IF(created_at >= ? AND claimant_hash <> ?, claimant_hash, NULL)) AS o\(index)"
-            values += [since, since, claimantHash]
+            values += [since(window), since(window), claimantHash]
         }
-        let keys = Array(hashes.values)
-        select += " FROM claim_signals WHERE key_hash IN ("
-        select += Array(repeating: "?", count: keys.count).joined(separator: ", ") + ") GROUP BY key_hash"
-        values += keys.map { $0 as any Bindable }
+        let wholeHistory = hashes.filter { allTime[$0.key] == true }.map { $0.value as any Bindable }
+        let windowOnly = hashes.filter { allTime[$0.key] != true }.map { $0.value as any Bindable }
+        var conditions: [String] = []
+        if !wholeHistory.isEmpty {
+            let list = SQLList(wholeHistory)
+            conditions.append("key_hash IN (\(list.placeholders))")
+            values += list.values
+        }
+        if !windowOnly.isEmpty, let widest = windows.last {
+            let list = SQLList(windowOnly)
+            conditions.append("(key_hash IN (\(list.placeholders)) AND created_at >= ?)")
+            values += list.values + [since(widest)]
+        }
+        select += " FROM claim_signals WHERE " + conditions.joined(separator: " OR ") + " GROUP BY key_hash"
         var rows: [[UInt8]: Row] = [:]
         for row in try db.query(select, values: values) {
             if let key = row.bytes("key_hash") { rows[key] = row }

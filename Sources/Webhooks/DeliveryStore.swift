@@ -37,10 +37,9 @@ final class DeliveryStore {
             let ids = try events.map { try $0.int("id") }
             guard !ids.isEmpty else { return 0 }
             // One statement for the whole batch; the id list is padded (repeating its last id) to
-            // one of a few sizes, so the prepared-statement cache sees at most five texts.
+            // one of a few sizes (SQLList), so the prepared-statement cache sees few texts.
             // Deliveries are inserted in event order: pile ordering compares their ids.
-            let padded = Self.padded(ids)
-            let list = Array(repeating: "?", count: padded.count).joined(separator: ", ")
+            let list = SQLList(ids.map { $0 as any Bindable })
             try db.execute(
                 """
                 INSERT INTO webhook_deliveries (event_id, webhook_id, pile_id, claim_id, next_attempt_at)
@@ -50,18 +49,14 @@ final class DeliveryStore {
                 FROM webhook_events e
                 JOIN webhooks w ON w.case_id = e.case_id AND w.environment = e.environment AND w.enabled = 1
                   AND (e.target_webhook_id IS NULL OR w.id = e.target_webhook_id)
-                WHERE e.id IN (\(list))
+                WHERE e.id IN (\(list.placeholders))
                 ORDER BY e.id, w.id
-                """, values: padded)
-            try db.execute("UPDATE webhook_events SET fanned_out_at = NOW(6) WHERE id IN (\(list))", values: padded)
+                """, values: list.values)
+            try db.execute(
+                "UPDATE webhook_events SET fanned_out_at = NOW(6) WHERE id IN (\(list.placeholders))",
+                values: list.values)
             return events.count
         }
-    }
-
-    /// `ids` padded with its last element to 1, 4, 16, 64, 256 or a multiple of 256 entries.
-    static func padded(_ ids: [Int]) -> [any Bindable] {
-        let size = [1, 4, 16, 64, 256].first { $0 >= ids.count } ?? (ids.count + 255) / 256 * 256
-        return (ids + Array(repeating: ids.last ?? 0, count: size - ids.count)).map { $0 as any Bindable }
     }
 
     /// Leases up to `limit` due deliveries, at most `perWebhook[id]` for each webhook (webhooks
