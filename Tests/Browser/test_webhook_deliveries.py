@@ -6,8 +6,10 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import chromium
 from test_developer_tools import sign_in, wait
@@ -45,6 +47,17 @@ def receiver():
     server.server_close()
 
 
+def settled(driver, condition, seconds=15):
+    """Waits for a condition that reads a page a form post or refresh is replacing: each poll
+    finds its elements afresh, and errors from nodes of the page being replaced are retried."""
+    return WebDriverWait(driver, seconds, ignored_exceptions=(WebDriverException,)).until(condition)
+
+
+def drawer_shows(driver, text):
+    settled(driver, lambda d: text in d.find_element(By.ID, "drawer").text)
+    return driver.find_element(By.ID, "drawer")
+
+
 @pytest.fixture()
 def browser():
     driver = chromium()
@@ -63,11 +76,9 @@ def test_send_test_event_and_resend_from_the_drawer(browser, base_url, owner, re
     form.find_element(By.CSS_SELECTOR, "input[name=environment][value=sandbox]").click()
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
 
-    drawer = wait(browser, EC.visibility_of_element_located((By.ID, "drawer")))
-    assert "No deliveries yet" in drawer.text
+    drawer = drawer_shows(browser, "No deliveries yet")
     drawer.find_element(By.CSS_SELECTOR, "[data-testid=send-test-event]").click()
-    drawer = wait(browser, EC.visibility_of_element_located((By.ID, "drawer")))
-    assert "Test event queued." in drawer.text
+    drawer = drawer_shows(browser, "Test event queued.")
     browser.save_screenshot(str(screenshots / "14-webhook-test-event-queued.png"))
 
     # The delivery thread sends it: 500 first, then (retries run 1000 times faster here) a 200.
@@ -76,7 +87,7 @@ def test_send_test_event_and_resend_from_the_drawer(browser, base_url, owner, re
         text = driver.find_element(By.ID, "drawer").text
         return "Delivered" in text and "500" in text
 
-    wait(browser, delivered, seconds=40)
+    settled(browser, delivered, seconds=40)
     drawer = browser.find_element(By.ID, "drawer")
     assert "webhook.test" in drawer.text
     failed = drawer.find_element(
@@ -90,7 +101,6 @@ def test_send_test_event_and_resend_from_the_drawer(browser, base_url, owner, re
     browser.save_screenshot(str(screenshots / "15-webhook-deliveries.png"))
 
     drawer.find_element(By.CSS_SELECTOR, "[data-testid=resend]").click()
-    drawer = wait(browser, EC.visibility_of_element_located((By.ID, "drawer")))
-    assert "Event queued for resending." in drawer.text
-    wait(browser, lambda d: (d.refresh() or True) and "Resend" in d.find_element(By.CSS_SELECTOR, ".tag").text)
+    drawer_shows(browser, "Event queued for resending.")
+    settled(browser, lambda d: (d.refresh() or True) and "Resend" in d.find_element(By.CSS_SELECTOR, ".tag").text)
     browser.save_screenshot(str(screenshots / "16-webhook-resent.png"))
