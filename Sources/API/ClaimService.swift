@@ -23,22 +23,20 @@ struct ClaimService {
             guard remembered.requestHash == requestHash else {
                 throw HTTPError.conflict("This Idempotency-Key was already used with a different request.")
             }
-            return Self.json(remembered.body, status: remembered.status)
+            return JSONBody.raw(remembered.body, status: remembered.status)
         }
         let validated = try context.api.validator.validate(try Self.parse(request), claimType: claimType)
         let claims = ClaimStore(db: context.db)
         // No ref lookup first: the unique key (case, environment, ref) decides, below.
-        let (stored, score) = try self.score(validated)
+        let scored = try score(validated)
         do {
             let body = try context.db.transaction {
-                var claim = stored
+                var claim = scored.claim
                 claim.id = try claims.insert(
-                    orgID: record.orgID, claim: claim, apiKeyID: key.id, scored: score, claimType: claimType)
-                let scorer = try scorer()
-                let signals = scorer.signals(for: validated.claim)
+                    orgID: record.orgID, claim: claim, apiKeyID: key.id, scored: scored.result, claimType: claimType)
                 try SignalHistoryStore(db: context.db).record(
-                    caseID: record.id, environment: environment, claimID: claim.id, signals: signals,
-                    claimantHash: claimantHash(scorer, validated), atMicros: claim.receivedAt)
+                    caseID: record.id, environment: environment, claimID: claim.id, signals: scored.signals,
+                    claimantHash: scored.claimantHash, atMicros: claim.receivedAt)
                 let body = JSONWriter.bytes(ClaimDocument.build(claim, claimType: claimType))
                 try Outbox.enqueue(
                     context.db, type: .claimScored, orgID: record.orgID, caseID: record.id, environment: environment,
@@ -49,13 +47,13 @@ struct ClaimService {
                 }
                 return body
             }
-            return Self.json(body, status: 201)
+            return JSONBody.raw(body, status: 201)
         } catch DatabaseError.duplicateKey {
             // A concurrent request with the same ref (or Idempotency-Key) committed first.
             if let idempotencyKey, let remembered = try idempotency.find(apiKeyID: key.id, key: idempotencyKey),
                 remembered.requestHash == requestHash
             {
-                return Self.json(remembered.body, status: remembered.status)
+                return JSONBody.raw(remembered.body, status: remembered.status)
             }
             guard let existing = try claims.find(caseID: record.id, environment: environment, ref: validated.ref) else {
                 throw HTTPError.conflict("The claim could not be stored; retry the request.")
@@ -83,19 +81,25 @@ struct ClaimService {
         }
     }
 
-    private func claimantHash(_ scorer: Scorer, _ validated: ValidatedClaim) -> [UInt8] {
-        SignalHistoryStore.claimantHash(
-            caseID: record.id, environment: environment, claimantKey: scorer.claimantKey(for: validated.claim))
+    /// A scored claim ready to write, with the signals and claimant hash its history was read
+    /// by, so the write transaction stores exactly those without computing them again.
+    private struct Scored {
+        let claim: StoredClaim
+        let result: ScoreResult
+        let signals: [Signal]
+        let claimantHash: [UInt8]
     }
 
     /// Scores against history read in one round trip (before the write transaction).
-    private func score(_ validated: ValidatedClaim) throws -> (StoredClaim, ScoreResult) {
+    private func score(_ validated: ValidatedClaim) throws -> Scored {
         let scorer = try scorer()
         let now = Timestamp.nowMicros()
         let signals = scorer.signals(for: validated.claim)
+        let claimantHash = SignalHistoryStore.claimantHash(
+            caseID: record.id, environment: environment, claimantKey: scorer.claimantKey(for: validated.claim))
         let history = try SignalHistoryStore(db: context.db).counts(
             caseID: record.id, environment: environment, lookups: scorer.lookups(for: signals),
-            claimantHash: claimantHash(scorer, validated), nowMicros: now)
+            claimantHash: claimantHash, nowMicros: now)
         let result = scorer.score(validated.claim, history: history, now: Double(now) / 1_000_000)
         var claim = StoredClaim(
             id: 0, pileID: nil, caseID: record.id, environment: environment, ref: validated.ref,
@@ -110,7 +114,7 @@ struct ClaimService {
             claim.approvalStatus = result.approvalStatus
             claim.vettedAt = scoredAt
         }
-        return (claim, result)
+        return Scored(claim: claim, result: result, signals: signals, claimantHash: claimantHash)
     }
 
     static func parse(_ request: Request) throws(HTTPError) -> JSONValue {
@@ -123,6 +127,4 @@ struct ClaimService {
             throw .badRequest("The body is not valid JSON: \(error.description).")
         }
     }
-
-    static func json(_ body: [UInt8], status: Int) -> Response { JSONBody.raw(body, status: status) }
 }
