@@ -44,9 +44,17 @@ let package = Package(
             dependencies: ["Database", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
+            name: "Claims",
+            dependencies: [
+                "HTTP", "Database", "Scoring", "Webhooks",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "API",
             dependencies: [
-                "HTTP", "Database", "Tenancy", "Scoring", "Webhooks",
+                "HTTP", "Database", "Tenancy", "Scoring", "Webhooks", "Claims",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -55,7 +63,7 @@ let package = Package(
         .target(
             name: "Portal",
             dependencies: [
-                "HTTP", "Database", "Tenancy", "Webhooks",
+                "HTTP", "Database", "Tenancy", "Webhooks", "Claims", "Scoring",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -65,14 +73,14 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "HTTP", "FastCGI", "Database", "Tenancy", "API", "Portal", "Webhooks",
+                "HTTP", "FastCGI", "Database", "Tenancy", "API", "Claims", "Portal", "Webhooks",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
             name: "claimscore",
             dependencies: [
-                "App", "API", "Database", "FastCGI", "Portal", "Scoring", "Tenancy", "Webhooks",
+                "App", "API", "Claims", "Database", "FastCGI", "Portal", "Scoring", "Tenancy", "Webhooks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -88,7 +96,7 @@ let package = Package(
         .testTarget(name: "WebhooksTests", dependencies: ["Webhooks"]),
         .testTarget(name: "AppTests", dependencies: ["App", "HTTP"]),
         .testTarget(name: "TenancyTests", dependencies: ["Tenancy", "TestSupport"]),
-        .testTarget(name: "APITests", dependencies: ["API", "HTTP", "Scoring"]),
+        .testTarget(name: "APITests", dependencies: ["API", "Claims", "HTTP", "Scoring"]),
         .testTarget(name: "IntegrationTests", dependencies: ["TestSupport", "Tenancy", "Database"]),
         .testTarget(
             name: "WebhookDeliveryTests", dependencies: ["Webhooks", "Database", "TestSupport"],

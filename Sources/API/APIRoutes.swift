@@ -1,3 +1,4 @@
+import Claims
 import HTTP
 
 /// Registers the `/api/v1` claim and pile endpoints.

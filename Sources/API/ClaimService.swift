@@ -1,3 +1,4 @@
+import Claims
 import Database
 import HTTP
 import Scoring
@@ -28,15 +29,13 @@ struct ClaimService {
         let validated = try context.api.validator.validate(try Self.parse(request), claimType: claimType)
         let claims = ClaimStore(db: context.db)
         // No ref lookup first: the unique key (case, environment, ref) decides, below.
-        let scored = try score(validated)
+        let (scoredClaim, scored, scoring) = try score(validated)
         do {
             let body = try context.db.transaction {
-                var claim = scored.claim
+                var claim = scoredClaim
                 claim.id = try claims.insert(
                     orgID: record.orgID, claim: claim, apiKeyID: key.id, scored: scored.result, claimType: claimType)
-                try SignalHistoryStore(db: context.db).record(
-                    caseID: record.id, environment: environment, claimID: claim.id, signals: scored.signals,
-                    claimantHash: scored.claimantHash, atMicros: claim.receivedAt)
+                try scoring.recordSignals(scored, claimID: claim.id, atMicros: claim.receivedAt)
                 let body = JSONWriter.bytes(ClaimDocument.build(claim, claimType: claimType))
                 try Outbox.enqueue(
                     context.db, type: .claimScored, orgID: record.orgID, caseID: record.id, environment: environment,
@@ -81,40 +80,17 @@ struct ClaimService {
         }
     }
 
-    /// A scored claim ready to write, with the signals and claimant hash its history was read
-    /// by, so the write transaction stores exactly those without computing them again.
-    private struct Scored {
-        let claim: StoredClaim
-        let result: ScoreResult
-        let signals: [Signal]
-        let claimantHash: [UInt8]
-    }
-
     /// Scores against history read in one round trip (before the write transaction).
-    private func score(_ validated: ValidatedClaim) throws -> Scored {
-        let scorer = try scorer()
+    private func score(_ validated: ValidatedClaim) throws -> (StoredClaim, ClaimScoring.Scored, ClaimScoring) {
+        let scoring = ClaimScoring(
+            db: context.db, caseID: record.id, environment: environment, claimType: claimType, scorer: try scorer())
         let now = Timestamp.nowMicros()
-        let signals = scorer.signals(for: validated.claim)
-        let claimantHash = SignalHistoryStore.claimantHash(
-            caseID: record.id, environment: environment, claimantKey: scorer.claimantKey(for: validated.claim))
-        let history = try SignalHistoryStore(db: context.db).counts(
-            caseID: record.id, environment: environment, lookups: scorer.lookups(for: signals),
-            claimantHash: claimantHash, nowMicros: now)
-        let result = scorer.score(validated.claim, history: history, now: Double(now) / 1_000_000)
+        let scored = try scoring.score(validated.claim, now: now)
         var claim = StoredClaim(
             id: 0, pileID: nil, caseID: record.id, environment: environment, ref: validated.ref,
             contentHash: validated.contentHash, receivedAt: now, request: validated.echo)
-        let scoredAt = Timestamp.nowMicros()
-        claim.scoredAt = scoredAt
-        claim.score = result.score
-        claim.determination = result.determination.rawValue
-        claim.result = ClaimDocument.result(result, claimType: claimType)
-        if claimType == .health, result.score != nil {
-            claim.approvedAmount = result.approvedAmount
-            claim.approvalStatus = result.approvalStatus
-            claim.vettedAt = scoredAt
-        }
-        return Scored(claim: claim, result: result, signals: signals, claimantHash: claimantHash)
+        scoring.apply(scored, to: &claim)
+        return (claim, scored, scoring)
     }
 
     static func parse(_ request: Request) throws(HTTPError) -> JSONValue {

@@ -1,3 +1,4 @@
+import Claims
 import Database
 import HTTP
 

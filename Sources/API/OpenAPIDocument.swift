@@ -1,3 +1,4 @@
+import Claims
 import HTTP
 import Scoring
 

@@ -1,6 +1,7 @@
 import API
 import App
 import ArgumentParser
+import Claims
 import Database
 import Foundation
 import Tenancy

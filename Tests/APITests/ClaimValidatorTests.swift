@@ -3,6 +3,7 @@ import Scoring
 import Testing
 
 @testable import API
+@testable import Claims
 
 struct ClaimValidatorTests {
     private let validator = ClaimValidator(protector: PayoutProtector(key: Array(repeating: 7, count: 32)))

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import API
+@testable import Claims
 
 struct RateAndCursorTests {
     @Test func bucketAllowsTheBurstThenAsksToWaitThenRefills() {

@@ -120,7 +120,7 @@ struct FieldReader {
 }
 
 extension String {
-    var trimmed: String {
+    public var trimmed: String {
         var scalars = Substring(self)
         while let first = scalars.first, first.isWhitespace { scalars = scalars.dropFirst() }
         while let last = scalars.last, last.isWhitespace { scalars = scalars.dropLast() }

@@ -9,7 +9,7 @@ public struct ClaimStore {
     public init(db: Connection) { self.db = db }
 
     /// Inserts the claim row (and its items when vetted) and returns the id. Caller owns the transaction.
-    func insert(
+    public func insert(
         orgID: String, claim: StoredClaim, apiKeyID: Int?, scored: ScoreResult?, claimType: ClaimType
     ) throws -> Int {
         let request = JSONWriter.string(.object(claim.request))
@@ -30,7 +30,7 @@ public struct ClaimStore {
         return inserted.lastInsertID
     }
 
-    func insertItems(claimID: Int, _ items: [VettedItem]) throws {
+    public func insertItems(claimID: Int, _ items: [VettedItem]) throws {
         let rows: [[any Bindable]] = items.enumerated().map { position, item in
             [
                 claimID, position, item.ref, item.description, item.code, item.unitPriceBilled, item.unitPriceApproved,
@@ -52,7 +52,7 @@ public struct ClaimStore {
         ).map(StoredClaim.init(row:))
     }
 
-    func find(caseID: String, environment: String, ref: String) throws -> StoredClaim? {
+    public func find(caseID: String, environment: String, ref: String) throws -> StoredClaim? {
         try db.first(
             "SELECT \(StoredClaim.columns) FROM claims WHERE case_id = ? AND environment = ? AND ref = ?", caseID,
             environment, ref

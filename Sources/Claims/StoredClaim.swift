@@ -21,12 +21,12 @@ public struct StoredClaim: Sendable {
     /// `{"deductions": [...], "items": [...]}` once scored.
     public var result: JSONObject?
 
-    static let columns = """
+    public static let columns = """
         id, pile_id, case_id, environment, ref, content_hash, received_at, scored_at, score, determination,
         approved_amount, approval_status, vetted_at, request_json, result_json
         """
 
-    init(row: Row) throws {
+    public init(row: Row) throws {
         id = try row.int("id")
         pileID = row.optionalInt("pile_id")
         caseID = try row.string("case_id")
@@ -51,7 +51,7 @@ public struct StoredClaim: Sendable {
         }
     }
 
-    init(
+    public init(
         id: Int, pileID: Int?, caseID: String, environment: String, ref: String, contentHash: [UInt8],
         receivedAt: Int64, request: JSONObject
     ) {

@@ -5,7 +5,7 @@ import Scoring
 /// ids, times, score, determination, deductions and, for health claims, the vetting outcome.
 public enum ClaimDocument {
     /// The stored result part of a score.
-    static func result(_ score: ScoreResult, claimType: ClaimType) -> JSONObject {
+    public static func result(_ score: ScoreResult, claimType: ClaimType) -> JSONObject {
         var result = JSONObject()
         result["deductions"] = .array(
             score.deductions.map {

@@ -11,7 +11,7 @@ public final class ScorerCache: Sendable {
     public init() {}
 
     /// The scorer for these settings, or the settings' validation error.
-    func scorer(caseID: String, settingsJSON: String) throws(CaseSettingsError) -> Scorer {
+    public func scorer(caseID: String, settingsJSON: String) throws(CaseSettingsError) -> Scorer {
         if let cached = scorers.withLock({ $0[caseID] }), cached.settings == settingsJSON { return cached.scorer }
         let settings = try CaseSettingsLoader.decode(settingsJSON)
         let scorer = Scorer(settings: settings)

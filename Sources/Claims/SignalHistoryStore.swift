@@ -2,16 +2,18 @@ import Database
 import Scoring
 
 /// Signal rows: written with each claim, counted for the next ones in one query per claim.
-struct SignalHistoryStore {
+public struct SignalHistoryStore {
     let db: Connection
+
+    public init(db: Connection) { self.db = db }
 
     /// First 16 bytes of SHA-256 over case, environment, kind and value: sandbox and production,
     /// and different cases, never share a key.
-    static func keyHash(caseID: String, environment: String, signal: Signal) -> [UInt8] {
+    public static func keyHash(caseID: String, environment: String, signal: Signal) -> [UInt8] {
         Array(Hashing.sha256(Array("\(caseID)|\(environment)|\(signal.kind.rawValue)|\(signal.value)".utf8)).prefix(16))
     }
 
-    static func claimantHash(caseID: String, environment: String, claimantKey: String?) -> [UInt8] {
+    public static func claimantHash(caseID: String, environment: String, claimantKey: String?) -> [UInt8] {
         guard let claimantKey else { return [UInt8](repeating: 0, count: 16) }
         return Array(Hashing.sha256(Array("\(caseID)|\(environment)|claimant|\(claimantKey)".utf8)).prefix(16))
     }
@@ -19,7 +21,7 @@ struct SignalHistoryStore {
     /// Answers every lookup with one statement: totals and per-window counts grouped by key.
     /// Keys asked only about a window (IP velocity) read only that window's rows, which the
     /// primary key (key_hash, created_at, …) makes a range scan however long the history grows.
-    func counts(
+    public func counts(
         caseID: String, environment: String, lookups: [SignalLookup], claimantHash: [UInt8], nowMicros: Int64
     ) throws(DatabaseError) -> SignalCounts {
         guard !lookups.isEmpty else { return SignalCounts() }
@@ -76,7 +78,7 @@ struct SignalHistoryStore {
     }
 
     /// Writes the claim's signal rows (same transaction as the claim).
-    func record(
+    public func record(
         caseID: String, environment: String, claimID: Int, signals: [Signal], claimantHash: [UInt8], atMicros: Int64
     ) throws(DatabaseError) {
         let at = Timestamp.sql(micros: atMicros)
