@@ -1,7 +1,7 @@
 extension CaseSettings {
     private static let topLevelFields = [
         "review_threshold", "fail_threshold", "checks", "claim_window", "amount_cap", "blocklists", "tariff",
-        "encounter_max_age_days",
+        "encounter_max_age_days", "audit_levels",
     ]
 
     /// Decodes the settings-file format documented on `CaseSettings`, then validates it.
@@ -15,6 +15,7 @@ extension CaseSettings {
         failThreshold = try root.value("fail_threshold", Int.self, expected: integer) ?? failThreshold
         encounterMaxAgeDays =
             try root.value("encounter_max_age_days", Int.self, expected: integer) ?? encounterMaxAgeDays
+        auditLevels = try root.value("audit_levels", Int.self, expected: integer) ?? auditLevels
         amountCap = try root.value("amount_cap", Double.self, expected: "a number")
         if let checks = try root.object("checks", allowed: nil) {
             self.checks = try Self.decodeChecks(checks)
@@ -95,5 +96,6 @@ extension CaseSettings {
         try container.encode(blocklists, forKey: SettingsKey("blocklists"))
         try container.encode(tariff, forKey: SettingsKey("tariff"))
         try container.encode(encounterMaxAgeDays, forKey: SettingsKey("encounter_max_age_days"))
+        try container.encode(auditLevels, forKey: SettingsKey("audit_levels"))
     }
 }

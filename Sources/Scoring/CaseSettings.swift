@@ -15,7 +15,8 @@
 ///   "amount_cap": 500.0,
 ///   "blocklists": {"emails": [], "domains": ["example.org"], "ips": [], "phones": []},
 ///   "tariff": {"DRG-0042": {"unit_price": 2000, "max_qty": 3}},
-///   "encounter_max_age_days": 365
+///   "encounter_max_age_days": 365,
+///   "audit_levels": 2
 /// }
 /// ```
 /// A check entry may give only some fields; the rest come from `DeductionCode.defaultSetting`.
@@ -38,11 +39,17 @@ public struct CaseSettings: Sendable, Codable, Equatable {
     public var tariff: [String: TariffEntry]
     /// Encounters older than this many days trigger STALE_ENCOUNTER.
     public var encounterMaxAgeDays: Int
+    /// How many reviewer sign-offs (0 to 3) each claim of a pile needs after auto-vetting
+    /// before the pile is 'Vetting Done'. Real-time claims are not audited.
+    public var auditLevels: Int
+
+    /// The most audit levels a case may ask for.
+    public static let maxAuditLevels = 3
 
     public init(
         reviewThreshold: Int = 800, failThreshold: Int = 700, checks: [DeductionCode: CheckSetting] = [:],
         claimWindow: ClaimWindow = ClaimWindow(), amountCap: Double? = nil, blocklists: Blocklists = Blocklists(),
-        tariff: [String: TariffEntry] = [:], encounterMaxAgeDays: Int = 365
+        tariff: [String: TariffEntry] = [:], encounterMaxAgeDays: Int = 365, auditLevels: Int = 0
     ) {
         self.reviewThreshold = reviewThreshold
         self.failThreshold = failThreshold
@@ -52,6 +59,7 @@ public struct CaseSettings: Sendable, Codable, Equatable {
         self.blocklists = blocklists
         self.tariff = tariff
         self.encounterMaxAgeDays = encounterMaxAgeDays
+        self.auditLevels = auditLevels
     }
 
     /// The effective setting of a check: the case's override, else the catalogue default.
@@ -91,5 +99,6 @@ public struct CaseSettings: Sendable, Codable, Equatable {
             if entry.maxQty < 1 { throw .invalidTariffEntry(code: code, reason: "max_qty must be at least 1") }
         }
         if encounterMaxAgeDays < 1 { throw .nonPositiveEncounterMaxAge(encounterMaxAgeDays) }
+        if !(0...Self.maxAuditLevels).contains(auditLevels) { throw .auditLevelsOutOfRange(auditLevels) }
     }
 }

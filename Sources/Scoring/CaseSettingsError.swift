@@ -13,6 +13,7 @@ public enum CaseSettingsError: Error, Sendable, Equatable, CustomStringConvertib
     case invalidAmountCap(Double)
     case invalidTariffEntry(code: String, reason: String)
     case nonPositiveEncounterMaxAge(Int)
+    case auditLevelsOutOfRange(Int)
 
     /// JSON path of the offending value, e.g. `checks.IP_VELOCITY.points`.
     public var field: String {
@@ -29,6 +30,7 @@ public enum CaseSettingsError: Error, Sendable, Equatable, CustomStringConvertib
         case .invalidAmountCap: "amount_cap"
         case .invalidTariffEntry(let code, _): "tariff.\(code)"
         case .nonPositiveEncounterMaxAge: "encounter_max_age_days"
+        case .auditLevelsOutOfRange: "audit_levels"
         }
     }
 
@@ -59,6 +61,8 @@ public enum CaseSettingsError: Error, Sendable, Equatable, CustomStringConvertib
             "tariff entry \"\(code)\": \(reason)"
         case .nonPositiveEncounterMaxAge(let days):
             "encounter_max_age_days must be at least 1, not \(days)"
+        case .auditLevelsOutOfRange(let levels):
+            "audit_levels must be 0, 1, 2 or 3, not \(levels)"
         }
     }
 }

@@ -80,9 +80,9 @@ extension Scorer {
         for index in items.indices where items[index].approvalStatus != 0 {
             items[index].approvalStatus = accepted
         }
-        let approved = items.reduce(0) { Self.adding($0, $1.subTotalApproved) }
         return ScoreResult(
-            score: score, determination: determination, deductions: deductions, approvedAmount: Double(approved),
+            score: score, determination: determination, deductions: deductions,
+            approvedAmount: Double(VettedItem.approvedTotal(items)),
             approvalStatus: status, items: items)
     }
 

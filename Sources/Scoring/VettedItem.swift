@@ -35,6 +35,21 @@ public struct VettedItem: Sendable, Codable, Equatable, Hashable {
         self.approvalStatus = approvalStatus
     }
 
+    /// A claim's approved amount: the approved sub totals of the items not rejected. Auto-vetting
+    /// and reviewers' edits both compute it here, so the two can never disagree.
+    public static func approvedTotal(_ items: [VettedItem]) -> Int {
+        items.reduce(0) { total, item in
+            guard item.approvalStatus != 0 else { return total }
+            return Scorer.adding(total, item.subTotalApproved)
+        }
+    }
+
+    /// Recomputes both sub totals after a reviewer changed a price or a quantity.
+    public mutating func recomputeSubTotals() {
+        subTotalBilled = Scorer.multiplying(unitPriceBilled, qtyBilled)
+        subTotalApproved = Scorer.multiplying(unitPriceApproved, qtyApproved)
+    }
+
     enum CodingKeys: String, CodingKey {
         case ref, description, code, comments
         case unitPriceBilled = "unit_price_billed"

@@ -43,7 +43,7 @@ struct CaseSettingsTests {
              "amount_cap": 500.5,
              "blocklists": {"emails": ["a@b.co"], "domains": ["evil.org"], "ips": ["192.0.2.1"], "phones": ["+1555"]},
              "tariff": {"DRG-0042": {"unit_price": 2000, "max_qty": 3}},
-             "encounter_max_age_days": 90}
+             "encounter_max_age_days": 90, "audit_levels": 2}
             """)
         #expect(settings.reviewThreshold == 850)
         #expect(settings.failThreshold == 600)
@@ -54,6 +54,7 @@ struct CaseSettingsTests {
         #expect(settings.blocklists.domains == ["evil.org"])
         #expect(settings.tariff == ["DRG-0042": TariffEntry(unitPrice: 2000, maxQty: 3)])
         #expect(settings.encounterMaxAgeDays == 90)
+        #expect(settings.auditLevels == 2)
     }
 
     @Test("camelCase keys are accepted too, and an explicit null window means the whole history")
@@ -68,7 +69,8 @@ struct CaseSettingsTests {
     func settingsRoundTrip() throws {
         var settings = CaseSettings(
             reviewThreshold: 810, claimWindow: ClaimWindow(end: 5), amountCap: 10,
-            blocklists: Blocklists(ips: ["192.0.2.1"]), tariff: Fixture.tariff, encounterMaxAgeDays: 10)
+            blocklists: Blocklists(ips: ["192.0.2.1"]), tariff: Fixture.tariff, encounterMaxAgeDays: 10,
+            auditLevels: 3)
         settings.checks[.deviceReuse] = CheckSetting(enabled: false, points: 5, limit: 1, windowSeconds: 60)
         let json = try JSONTestCoder.encode(settings)
         #expect(json.contains("\"review_threshold\":810"))
@@ -92,6 +94,8 @@ struct CaseSettingsTests {
             (#"{"tariff": {"X": {"unit_price": 10, "max_qty": 0}}}"#, "tariff.X"),
             (#"{"encounter_max_age_days": 0}"#, "encounter_max_age_days"),
             (#"{"review_threshold": "high"}"#, "review_threshold"),
+            (#"{"audit_levels": 4}"#, "audit_levels"),
+            (#"{"audit_levels": -1}"#, "audit_levels"),
             (#"{"checks": []}"#, "checks"),
         ])
     func nonsenseIsRefused(json: String, field: String) {

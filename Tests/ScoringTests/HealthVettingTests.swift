@@ -128,7 +128,7 @@ struct HealthVettingTests {
         #expect(result.approvedAmount == 5500)
     }
 
-    @Test("A failed claim is rejected: claim and items have approval status 0")
+    @Test("A failed claim is rejected: claim and items have approval status 0 and nothing is approved")
     func failRejectsClaimAndItems() {
         var claim = Fixture.health()
         claim.encounterDate = Fixture.now + 30 * Fixture.day
@@ -137,6 +137,22 @@ struct HealthVettingTests {
         #expect(result.determination == .fail)
         #expect(result.approvalStatus == 0)
         #expect(result.items.map(\.approvalStatus) == [0, 0])
+        #expect(result.approvedAmount == 0)
+    }
+
+    @Test("The approved total counts approved and pending items, never rejected ones")
+    func approvedTotalSkipsRejectedItems() {
+        var items = Fixture.vet(Fixture.health(), settings: CaseSettings()).items
+        let full = VettedItem.approvedTotal(items)
+        #expect(full == items.reduce(0) { $0 + $1.subTotalApproved })
+        items[0].approvalStatus = nil
+        #expect(VettedItem.approvedTotal(items) == full)
+        items[0].approvalStatus = 0
+        #expect(VettedItem.approvedTotal(items) == full - items[0].subTotalApproved)
+        items[1].qtyApproved = 0
+        items[1].recomputeSubTotals()
+        #expect(items[1].subTotalApproved == 0)
+        #expect(items[1].subTotalBilled == items[1].unitPriceBilled * items[1].qtyBilled)
     }
 
     @Test("With no tariff configured, items are approved as billed and no item check fires")
