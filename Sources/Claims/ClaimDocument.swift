@@ -35,27 +35,56 @@ public enum ClaimDocument {
 
     /// The full document of a stored claim.
     public static func build(_ claim: StoredClaim, claimType: ClaimType) -> JSONValue {
-        var document = JSONObject()
-        document["id"] = .int(Int64(claim.id))
-        document["pile_id"] = claim.pileID.map { .int(Int64($0)) } ?? .null
-        document["ref"] = .string(claim.ref)
+        claimType == .health ? health(claim) : settlement(claim)
+    }
+
+    private static func settlement(_ claim: StoredClaim) -> JSONValue {
+        var document = identity(claim)
         document["case_id"] = .string(claim.caseID)
         document["environment"] = .string(claim.environment)
         for entry in claim.request.entries where entry.key != "ref" && entry.key != "items" {
             document[entry.key] = entry.value
         }
+        appendScore(claim, to: &document)
+        return .object(document)
+    }
+
+    /// The fields of the pile payload (`001_5f26067943e05fce.txt`) first, in its order, then the
+    /// rest: one shape for the API, `claim.scored` and `claim.pile_vetting_done`.
+    private static func health(_ claim: StoredClaim) -> JSONValue {
+        var document = identity(claim)
+        for key in ["provider", "encounter_date", "enrollee_id", "billed_amount"] {
+            document[key] = claim.request[key] ?? .null
+        }
+        document["approved_amount"] = claim.approvedAmount.map(JSONValue.double) ?? .null
+        document["approval_status"] = claim.approvalStatus.map { .int(Int64($0)) } ?? .null
+        document["vetted_at"] = time(claim.vettedAt)
+        document["diagnoses"] = claim.request["diagnoses"] ?? .array([])
+        document["items"] = claim.result?["items"] ?? claim.request["items"] ?? .array([])
+        document["case_id"] = .string(claim.caseID)
+        document["environment"] = .string(claim.environment)
+        for entry in claim.request.entries where document[entry.key] == nil {
+            document[entry.key] = entry.value
+        }
+        appendScore(claim, to: &document)
+        document["audit_stage"] = claim.auditStage.map { .int(Int64($0)) } ?? .null
+        return .object(document)
+    }
+
+    private static func identity(_ claim: StoredClaim) -> JSONObject {
+        var document = JSONObject()
+        document["id"] = .int(Int64(claim.id))
+        document["pile_id"] = claim.pileID.map { .int(Int64($0)) } ?? .null
+        document["ref"] = .string(claim.ref)
+        return document
+    }
+
+    private static func appendScore(_ claim: StoredClaim, to document: inout JSONObject) {
         document["received_at"] = .string(Timestamp.format(micros: claim.receivedAt))
         document["scored_at"] = time(claim.scoredAt)
         document["score"] = claim.score.map { .int(Int64($0)) } ?? .null
         document["determination"] = claim.determination.map(JSONValue.string) ?? .null
         document["deductions"] = claim.result?["deductions"] ?? .array([])
-        if claimType == .health {
-            document["approved_amount"] = claim.approvedAmount.map(JSONValue.double) ?? .null
-            document["approval_status"] = claim.approvalStatus.map { .int(Int64($0)) } ?? .null
-            document["vetted_at"] = time(claim.vettedAt)
-            document["items"] = claim.result?["items"] ?? claim.request["items"] ?? .array([])
-        }
-        return .object(document)
     }
 
     private static func time(_ micros: Int64?) -> JSONValue {

@@ -1,0 +1,98 @@
+import Database
+import HTTP
+
+/// A pile as stored, with its counters; `document` is the API's JSON for it.
+public struct PileRecord: Sendable, Equatable {
+    /// Where a pile is in its life (see sql/007_piles.sql).
+    public enum Status: String, Sendable, CaseIterable {
+        case open
+        case vetting
+        case inAudit = "in_audit"
+        case finishing
+        case vettingDone = "vetting_done"
+
+        /// As the portal shows it; 'Vetting Done' is the source document's name.
+        public var label: String {
+            switch self {
+            case .open: "Open"
+            case .vetting: "Vetting"
+            case .inAudit: "In audit"
+            case .finishing: "Finishing"
+            case .vettingDone: "Vetting Done"
+            }
+        }
+    }
+
+    /// The pile's claims by where they are. `received` is the sum of the other five.
+    public struct Counts: Sendable, Equatable {
+        public var received: Int
+        public var vetted: Int
+        public var awaitingAudit: Int
+        public var approved: Int
+        public var rejected: Int
+        public var pending: Int
+
+        /// Received but not auto-vetted yet.
+        public var unvetted: Int { received - vetted }
+    }
+
+    public let id: Int
+    public let orgID: String
+    public let caseID: String
+    public let environment: String
+    public let ref: String
+    public let status: Status
+    public let auditLevels: Int
+    public let counts: Counts
+    public let createdAt: Int64
+    public let submittedAt: Int64?
+    public let vettedAt: Int64?
+    public let doneAt: Int64?
+
+    static let columns = """
+        id, org_id, case_id, environment, ref, status, audit_levels, claims_received, claims_vetted,
+        claims_awaiting_audit, claims_approved, claims_rejected, claims_pending, created_at, submitted_at, vetted_at,
+        done_at
+        """
+
+    init(row: Row) throws {
+        id = try row.int("id")
+        orgID = try row.string("org_id")
+        caseID = try row.string("case_id")
+        environment = try row.string("environment")
+        ref = try row.string("ref")
+        status = Status(rawValue: try row.string("status")) ?? .open
+        auditLevels = try row.int("audit_levels")
+        counts = Counts(
+            received: try row.int("claims_received"), vetted: try row.int("claims_vetted"),
+            awaitingAudit: try row.int("claims_awaiting_audit"), approved: try row.int("claims_approved"),
+            rejected: try row.int("claims_rejected"), pending: try row.int("claims_pending"))
+        createdAt = row.optionalString("created_at").flatMap(Timestamp.fromSQL) ?? 0
+        submittedAt = row.optionalString("submitted_at").flatMap(Timestamp.fromSQL)
+        vettedAt = row.optionalString("vetted_at").flatMap(Timestamp.fromSQL)
+        doneAt = row.optionalString("done_at").flatMap(Timestamp.fromSQL)
+    }
+
+    /// The API's view: `GET …/piles/{id}`.
+    public var document: JSONValue {
+        func time(_ micros: Int64?) -> JSONValue { micros.map { .string(Timestamp.format(micros: $0)) } ?? .null }
+        return .object(
+            JSONObject([
+                ("id", .int(Int64(id))), ("ref", .string(ref)), ("case_id", .string(caseID)),
+                ("environment", .string(environment)), ("status", .string(status.rawValue)),
+                ("audit_levels", .int(Int64(auditLevels))),
+                (
+                    "counts",
+                    .object(
+                        JSONObject([
+                            ("received", .int(Int64(counts.received))), ("vetted", .int(Int64(counts.vetted))),
+                            ("awaiting_audit", .int(Int64(counts.awaitingAudit))),
+                            ("approved", .int(Int64(counts.approved))), ("rejected", .int(Int64(counts.rejected))),
+                            ("pending", .int(Int64(counts.pending))),
+                        ]))
+                ),
+                ("created_at", time(createdAt)), ("submitted_at", time(submittedAt)),
+                ("vetted_at", time(vettedAt)), ("vetting_done_at", time(doneAt)),
+            ]))
+    }
+}
