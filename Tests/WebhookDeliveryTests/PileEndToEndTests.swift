@@ -23,7 +23,8 @@ extension WebhookDeliveryIntegration {
             #expect(counts["received"] == 2000 && counts["vetted"] == 2000)
             #expect((counts["approved"] ?? 0) + (counts["rejected"] ?? 0) + (counts["pending"] ?? 0) == 2000)
             #expect(
-                try await DeliveryTestEnvironment.eventually(timeout: 240) { try receiver.log(hook.path).count >= 2000 })
+                try await DeliveryTestEnvironment.eventually(timeout: 240) { try receiver.log(hook.path).count >= 2000 }
+            )
             let received = try receiver.log(hook.path)
             try checkDelivered(received, pile: pile, claims: claims)
         }

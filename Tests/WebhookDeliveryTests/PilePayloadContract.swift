@@ -37,7 +37,8 @@ enum PilePayloadContract {
         var problems: [String] = []
         let names = fields.map(\.0)
         if Array(object.keys.prefix(names.count)) != names {
-            problems.append("\(path.isEmpty ? "data" : path): fields \(object.keys.prefix(names.count)) not in order \(names)")
+            problems.append(
+                "\(path.isEmpty ? "data" : path): fields \(object.keys.prefix(names.count)) not in order \(names)")
         }
         for (name, kind) in fields {
             let at = path.isEmpty ? name : "\(path).\(name)"
@@ -59,7 +60,8 @@ enum PilePayloadContract {
         case (.timestamp, .string(let text)) where isPayloadTimestamp(text):
             return []
         case (.stringArray, .array(let elements)):
-            return elements.allSatisfy { if case .string = $0 { true } else { false } } ? [] : ["\(at): expected strings"]
+            return elements.allSatisfy { if case .string = $0 { true } else { false } }
+                ? [] : ["\(at): expected strings"]
         case (.object(let fields), _):
             return check(value, against: fields, path: at)
         case (.objects(let fields), .array(let elements)):
