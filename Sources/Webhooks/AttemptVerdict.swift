@@ -14,6 +14,16 @@ public struct AttemptVerdict: Sendable, Hashable {
         case retry(at: Date)
         /// The schedule is exhausted, or the webhook was disabled by this answer.
         case failed
+
+        /// True when the delivery leaves `pending` for good, delivered or given up: the next
+        /// delivery of its pile to the same webhook may go now (API.md: "the next one only after
+        /// the previous one was delivered or gave up"). A retry keeps its place in the pile.
+        public var releasesPileOrder: Bool {
+            switch self {
+            case .delivered, .failed: true
+            case .retry: false
+            }
+        }
     }
 
     /// The webhook row's bookkeeping.
@@ -24,7 +34,8 @@ public struct AttemptVerdict: Sendable, Hashable {
         case healthy
         /// A delivery failed: set `failing_since` to this time unless it is already set.
         case failing(since: Date)
-        /// Disable the webhook with this `disabled_reason` and cancel its pending deliveries.
+        /// Disable the webhook with this `disabled_reason` and cancel its pending and waiting
+        /// deliveries.
         case disable(reason: String)
     }
 

@@ -58,6 +58,7 @@ final class DeliveryEngine {
         do {
             try flush()
             let fanned = try store.fanOut(limit: options.fanOutBatch)
+            let piled = try store.fanOutPile()
             let room = options.maxInFlight - transfers.count
             var leased = 0
             if room > 0 {
@@ -69,8 +70,9 @@ final class DeliveryEngine {
                 for delivery in deliveries { start(delivery) }
             }
             backoff = .zero
-            // More may be waiting right behind a full batch; otherwise rest until the next tick.
-            let busy = fanned >= options.fanOutBatch || (leased > 0 && leased >= room)
+            // More may be waiting right behind a full batch or another pile; otherwise rest until
+            // the next tick.
+            let busy = fanned >= options.fanOutBatch || piled > 0 || (leased > 0 && leased >= room)
             nextPoll = ContinuousClock.now + (busy ? .zero : idle)
         } catch {
             backoff = min(max(backoff * 2, .milliseconds(250)), .seconds(5))

@@ -35,7 +35,7 @@ public struct DeliveryLog {
     public func recentDeliveries(webhookID: String, limit: Int = 50) throws(DatabaseError) -> [DeliveryRecord] {
         try db.query(
             """
-            SELECT d.id, d.event_id, e.message_id, e.type, d.origin, d.state, d.attempts,
+            SELECT d.id, d.event_id, e.message_id, e.type, d.pile_id, d.origin, d.state, d.attempts,
               UNIX_TIMESTAMP(d.created_at) AS created_at, UNIX_TIMESTAMP(d.last_attempt_at) AS last_attempt_at,
               UNIX_TIMESTAMP(d.next_attempt_at) AS next_attempt_at, d.last_status_code, d.last_error
             FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id
@@ -45,7 +45,8 @@ public struct DeliveryLog {
             let state = DeliveryRecord.State(rawValue: try row.string("state")) ?? .pending
             return DeliveryRecord(
                 id: try row.int("id"), eventID: try row.int("event_id"), messageID: try row.string("message_id"),
-                eventType: try row.string("type"), isResend: try row.string("origin") == "resend", state: state,
+                eventType: try row.string("type"), pileID: row.optionalInt("pile_id"),
+                isResend: try row.string("origin") == "resend", state: state,
                 attempts: try row.int("attempts"), createdAt: try Self.date(row, "created_at"),
                 lastAttemptAt: Self.optionalDate(row, "last_attempt_at"),
                 nextAttemptAt: state == .pending ? Self.optionalDate(row, "next_attempt_at") : nil,

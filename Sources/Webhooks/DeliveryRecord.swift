@@ -7,6 +7,9 @@ public struct DeliveryRecord: Sendable, Hashable {
     public enum State: String, Sendable, Hashable {
         /// Waiting for its next attempt (or in flight).
         case pending
+        /// A pile delivery queued behind earlier claims of the same pile to this webhook: it
+        /// becomes pending once the one before it was delivered or given up (pile order).
+        case waiting
         /// A 2xx answer came back.
         case delivered
         /// The retry schedule gave up, or the answer was 410.
@@ -22,6 +25,8 @@ public struct DeliveryRecord: Sendable, Hashable {
     public let messageID: String
     /// `claim.scored`, `claim.pile_vetting_done`, `claim.reviewed` or `webhook.test`.
     public let eventType: String
+    /// The pile whose claim-id order this delivery keeps; nil for other events and resends.
+    public let pileID: Int?
     /// True when an admin asked for this delivery with "Resend".
     public let isResend: Bool
     public let state: State

@@ -4,7 +4,8 @@ import Logging
 
 extension DeliveryStore {
     /// Writes finished attempts in one transaction: the attempts log, each delivery's next state,
-    /// and the webhooks' failure bookkeeping (`failing_since`, disabling with `disabled_reason`).
+    /// the promotion of the next waiting delivery of a pile whose delivery left `pending`, and the
+    /// webhooks' failure bookkeeping (`failing_since`, disabling with `disabled_reason`).
     ///
     /// A delivery is only updated while this process's lease token is still on it; a lease that
     /// expired and was taken over is left to its new owner, but the attempt is logged all the same
@@ -73,6 +74,10 @@ extension DeliveryStore {
             logger.warning(
                 "webhook delivery lease was lost before its outcome was written",
                 metadata: ["delivery": "\(delivery.deliveryID)", "attempt": "\(delivery.attempt)"])
+        } else if verdict.delivery.releasesPileOrder, let pile = delivery.pileID {
+            // Same transaction as the state change: no moment where the pair has neither a pending
+            // delivery nor a promoted successor, whichever process looks.
+            try promoteNext(webhookID: delivery.webhookID, pileID: pile)
         }
         try apply(verdict.webhook, webhookID: delivery.webhookID, failingSince: failingSince, logger: logger)
     }
@@ -99,13 +104,14 @@ extension DeliveryStore {
                 """, String(reason.prefix(255)), webhookID)
             guard disabled.affectedRows > 0 else { return }
             logger.warning("webhook disabled", metadata: ["webhook": "\(webhookID)", "reason": "\(reason)"])
-            // A disabled webhook receives nothing: what was still waiting for it is cancelled.
+            // A disabled webhook receives nothing: what was still due or queued behind a pile's
+            // order for it is cancelled (a delivery promoted just above included).
             try db.execute(
                 """
                 UPDATE webhook_deliveries
                 SET state = 'cancelled', completed_at = NOW(6), last_error = ?, leased_until = NULL, leased_by = NULL,
                   lease_token = NULL
-                WHERE webhook_id = ? AND state = 'pending'
+                WHERE webhook_id = ? AND state IN ('pending', 'waiting')
                 """, String(reason.prefix(500)), webhookID)
         }
     }

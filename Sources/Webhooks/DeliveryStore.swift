@@ -2,7 +2,8 @@ import Database
 import Foundation
 
 /// The delivery thread's SQL, on the thread's own connection: fan-out of new events, leasing of
-/// due deliveries, and (in `DeliveryStore+Record.swift`) writing outcomes.
+/// due deliveries, (in `DeliveryStore+Pile.swift`) pile fan-out and pile order, and (in
+/// `DeliveryStore+Record.swift`) writing outcomes.
 ///
 /// Leases are taken with a conditional `UPDATE` (state pending, due, lease free or expired), which
 /// InnoDB evaluates against the latest committed row under a row lock: of several processes
@@ -25,27 +26,28 @@ final class DeliveryStore {
     /// Turns up to `limit` new events into delivery rows, one per enabled webhook of the event's
     /// case and environment (or only its target webhook), and marks the events fanned out.
     /// Returns how many events were handled. `SKIP LOCKED` lets processes fan out side by side.
+    ///
+    /// Pile events (`ordered_pile_id` set) are left to `fanOutPile()`, which fans out a whole pile
+    /// at once; the index `webhook_events_unfanned` keeps them out of this scan altogether.
     func fanOut(limit: Int) throws -> Int {
-        guard try db.first("SELECT id FROM webhook_events WHERE fanned_out_at IS NULL LIMIT 1") != nil else {
-            return 0
-        }
+        let waiting = try db.first(
+            "SELECT id FROM webhook_events WHERE fanned_out_at IS NULL AND ordered_pile_id IS NULL LIMIT 1")
+        guard waiting != nil else { return 0 }
         return try db.transaction {
             let events = try db.query(
                 """
-                SELECT id FROM webhook_events WHERE fanned_out_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED
+                SELECT id FROM webhook_events WHERE fanned_out_at IS NULL AND ordered_pile_id IS NULL
+                ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED
                 """, limit)
             let ids = try events.map { try $0.int("id") }
             guard !ids.isEmpty else { return 0 }
             // One statement for the whole batch; the id list is padded (repeating its last id) to
             // one of a few sizes (SQLList), so the prepared-statement cache sees few texts.
-            // Deliveries are inserted in event order: pile ordering compares their ids.
             let list = SQLList(ids.map { $0 as any Bindable })
             try db.execute(
                 """
-                INSERT INTO webhook_deliveries (event_id, webhook_id, pile_id, claim_id, next_attempt_at)
-                SELECT e.id, w.id,
-                  IF(e.type = 'claim.pile_vetting_done' AND e.claim_id IS NOT NULL, e.pile_id, NULL),
-                  e.claim_id, NOW(6)
+                INSERT INTO webhook_deliveries (event_id, webhook_id, claim_id, next_attempt_at)
+                SELECT e.id, w.id, e.claim_id, NOW(6)
                 FROM webhook_events e
                 JOIN webhooks w ON w.case_id = e.case_id AND w.environment = e.environment AND w.enabled = 1
                   AND (e.target_webhook_id IS NULL OR w.id = e.target_webhook_id)
@@ -63,10 +65,10 @@ final class DeliveryStore {
     /// missing from the dictionary get `defaultPerWebhook`, those at 0 are skipped), and returns
     /// them ready to send.
     ///
-    /// Pile order: a pile delivery is due only when no earlier one of the same pile to the same
-    /// webhook is still pending (in flight counts as pending) and no earlier event of the pile
-    /// awaits fan-out. A pending delivery only ever becomes due, never undue, so checking this
-    /// before the conditional update is enough.
+    /// Only `pending` rows are leased: pile order is kept by holding all but one delivery of each
+    /// (webhook, pile) `waiting` (`DeliveryStore+Pile.swift`), so no candidate needs a look at
+    /// the rest of its pile. A pending delivery only ever becomes due, never undue, so choosing
+    /// candidates before the conditional update is enough.
     func lease(
         limit: Int, freeSlots: [String: Int], defaultPerWebhook: Int, leaseDuration: TimeInterval
     ) throws -> [LeasedDelivery] {
@@ -79,13 +81,6 @@ final class DeliveryStore {
             WHERE d.state = 'pending' AND d.next_attempt_at <= NOW(6)
               AND (d.leased_until IS NULL OR d.leased_until < NOW(6))
               AND FIND_IN_SET(d.webhook_id, ?) = 0
-              AND (d.pile_id IS NULL OR (
-                NOT EXISTS (SELECT 1 FROM webhook_deliveries p
-                  WHERE p.webhook_id = d.webhook_id AND p.pile_id = d.pile_id AND p.state = 'pending'
-                    AND (p.claim_id < d.claim_id OR (p.claim_id = d.claim_id AND p.id < d.id)))
-                AND NOT EXISTS (SELECT 1 FROM webhook_events e
-                  WHERE e.pile_id = d.pile_id AND e.fanned_out_at IS NULL AND e.claim_id < d.claim_id
-                    AND e.type = 'claim.pile_vetting_done')))
             ORDER BY d.next_attempt_at, d.id
             LIMIT ?
             """, busy, limit * 4)
@@ -108,7 +103,8 @@ final class DeliveryStore {
         }
         return try db.query(
             """
-            SELECT d.id, d.attempts, d.event_id, d.webhook_id, UNIX_TIMESTAMP(d.first_attempt_at) AS first_attempt_at,
+            SELECT d.id, d.attempts, d.event_id, d.webhook_id, d.pile_id,
+              UNIX_TIMESTAMP(d.first_attempt_at) AS first_attempt_at,
               e.message_id, e.type, e.payload, UNIX_TIMESTAMP(e.created_at) AS event_time, w.url, w.secret_sealed
             FROM webhook_deliveries d
             JOIN webhook_events e ON e.id = d.event_id
@@ -119,7 +115,7 @@ final class DeliveryStore {
         ).map { row throws(DatabaseError) in
             LeasedDelivery(
                 deliveryID: try row.int("id"), attempt: try row.int("attempts"),
-                webhookID: try row.string("webhook_id"),
+                webhookID: try row.string("webhook_id"), pileID: row.optionalInt("pile_id"),
                 eventID: try row.int("event_id"), messageID: try row.string("message_id"),
                 eventType: try row.string("type"), payload: try row.string("payload"),
                 eventTime: Date(timeIntervalSince1970: try row.double("event_time")), url: try row.string("url"),

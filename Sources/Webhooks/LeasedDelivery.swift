@@ -7,6 +7,9 @@ struct LeasedDelivery: Sendable {
     /// The number of this attempt (1 = first); unique per delivery in the attempts log.
     let attempt: Int
     let webhookID: String
+    /// Set for a pile delivery (never for a resend): when it leaves `pending`, the next waiting
+    /// delivery of the same (webhook, pile) is promoted in the same transaction.
+    let pileID: Int?
     let eventID: Int
     /// The `webhook-id` header, the same for every attempt and resend of the event.
     let messageID: String

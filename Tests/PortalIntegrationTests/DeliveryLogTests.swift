@@ -166,6 +166,21 @@ struct DeliveryLogTests {
         #expect(page.contains("action=\"\(tenant.hooks)/\(hook.id)/deliveries/\(event.id)/resend\""))
     }
 
+    @Test func aPileDeliveryQueuedBehindEarlierClaimsSaysWhatItWaitsFor() throws {
+        let tenant = try PortalFixture.tenant()
+        let hook = try PortalFixture.webhook(in: tenant)
+        let pile = Int.random(in: 1_000_000...9_000_000)
+        let current = try DeliveryRows.event(for: hook, type: "claim.pile_vetting_done")
+        let queued = try DeliveryRows.event(for: hook, type: "claim.pile_vetting_done")
+        try DeliveryRows.delivery(current, to: hook, state: "pending", pileID: pile)
+        try DeliveryRows.delivery(queued, to: hook, state: "waiting", pileID: pile)
+        let page = try PortalFixture.client(.viewer, in: tenant).get(drawer(tenant, hook)).text
+        let hint = "<span class=\"hint\" data-testid=\"pile-wait\">waiting for earlier claims of pile \(pile)</span>"
+        #expect(page.contains("Queued \(hint)"))
+        #expect(page.components(separatedBy: "data-testid=\"pile-wait\"").count == 2, "only the waiting one")
+        #expect(page.contains("Queued for "), "the pending one says when it is due")
+    }
+
     @Test func aWebhookDisabledByDeliveryIsFlaggedAndRefusesTestsAndResends() throws {
         let tenant = try PortalFixture.tenant()
         let hook = try PortalFixture.webhook(in: tenant)

@@ -25,15 +25,17 @@ enum DeliveryRows {
     }
 
     /// A delivery of `event` to `hook`; `pending` ones are due in a day, out of the thread's way.
+    /// With `pileID` it keeps that pile's order (and `waiting` ones are left for whoever records
+    /// the pile's pending delivery, which nobody does here).
     @discardableResult
-    static func delivery(_ event: Event, to hook: WebhookRecord, state: String = "delivered", attempts: Int = 0)
-        throws -> Int
-    {
+    static func delivery(
+        _ event: Event, to hook: WebhookRecord, state: String = "delivered", attempts: Int = 0, pileID: Int? = nil
+    ) throws -> Int {
         try TestDatabase.connect().execute(
             """
-            INSERT INTO webhook_deliveries (event_id, webhook_id, state, attempts, next_attempt_at)
-            VALUES (?, ?, ?, ?, NOW(6) + INTERVAL 1 DAY)
-            """, event.id, hook.id, state, attempts
+            INSERT INTO webhook_deliveries (event_id, webhook_id, pile_id, state, attempts, next_attempt_at)
+            VALUES (?, ?, ?, ?, ?, NOW(6) + INTERVAL 1 DAY)
+            """, event.id, hook.id, pileID, state, attempts
         ).lastInsertID
     }
 

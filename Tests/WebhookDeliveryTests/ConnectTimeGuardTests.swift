@@ -18,8 +18,9 @@ struct ConnectTimeGuardTests {
     private func send(_ url: String, allowList: String) throws -> AttemptResult {
         let messageID = WebhookMessageID.generate()
         let delivery = LeasedDelivery(
-            deliveryID: 1, attempt: 1, webhookID: "w", eventID: 1, messageID: messageID, eventType: "claim.scored",
-            payload: "{}", eventTime: Date(), url: url, secretSealed: [], firstAttemptAt: Date(), leaseToken: "t")
+            deliveryID: 1, attempt: 1, webhookID: "w", pileID: nil, eventID: 1, messageID: messageID,
+            eventType: "claim.scored", payload: "{}", eventTime: Date(), url: url, secretSealed: [],
+            firstAttemptAt: Date(), leaseToken: "t")
         let event = try WebhookEvent(type: .claimScored, timestamp: Date(), data: Data(#"{"id":1}"#.utf8))
         let request = DeliveryRequest(
             event: event, messageID: messageID, attemptTime: Date(), signer: WebhookSigner(secret: secret))

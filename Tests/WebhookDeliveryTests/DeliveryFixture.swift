@@ -75,6 +75,28 @@ struct DeliveryFixture {
         }
     }
 
+    /// Writes `claim.pile_vetting_done` events in ONE transaction, in the order given, as a pile
+    /// reaching vetting_done does; returns their `webhook-id`s.
+    @discardableResult
+    func enqueuePile(_ events: [(pile: Int, claim: Int)]) throws -> [String] {
+        try db.transaction {
+            try events.map { event in
+                try Outbox.enqueue(
+                    db, type: .claimPileVettingDone, orgID: orgID, caseID: caseID, environment: "production",
+                    claimID: event.claim, pileID: event.pile,
+                    data: Array(#"{"id":\#(event.claim),"pile_id":\#(event.pile)}"#.utf8))
+            }
+        }
+    }
+
+    /// The states of one webhook's deliveries of a pile, in claim-id order.
+    func pileStates(webhookID: String, pileID: Int) throws -> [String] {
+        try db.query(
+            "SELECT state FROM webhook_deliveries WHERE webhook_id = ? AND pile_id = ? ORDER BY claim_id, id",
+            webhookID, pileID
+        ).map { try $0.string("state") }
+    }
+
     func eventID(messageID: String) throws -> Int {
         try db.first("SELECT id FROM webhook_events WHERE message_id = ?", messageID)?.int("id") ?? 0
     }

@@ -17,14 +17,7 @@ extension WebhookDeliveryIntegration {
             let pile = Int.random(in: 1_000_000...9_000_000)
             let claims = [104, 101, 106, 102, 105, 103]
             // One transaction, as a pile reaching vetting_done writes them, in an order that is not claim order.
-            try fixture.db.transaction {
-                for claim in claims {
-                    try Outbox.enqueue(
-                        fixture.db, type: .claimPileVettingDone, orgID: fixture.orgID, caseID: fixture.caseID,
-                        environment: "production", claimID: claim, pileID: pile,
-                        data: Array(#"{"id":\#(claim),"pile_id":\#(pile)}"#.utf8))
-                }
-            }
+            try fixture.enqueuePile(claims.map { (pile, $0) })
             #expect(
                 try await DeliveryTestEnvironment.eventually(timeout: 30) { try receiver.log(hook.path).count >= 7 })
             let received = try receiver.log(hook.path)

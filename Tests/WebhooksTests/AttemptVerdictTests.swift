@@ -81,6 +81,17 @@ import Webhooks
         #expect(verdict == AttemptVerdict(delivery: .retry(at: Self.first), webhook: .none))
     }
 
+    @Test func onlyADeliveryOrAGivingUpLetsTheNextClaimOfAPileGo() {
+        #expect(decide(AttemptResult(statusCode: 200)).delivery.releasesPileOrder)
+        #expect(decide(AttemptResult(statusCode: 410)).delivery.releasesPileOrder)
+        let late = Self.first.addingTimeInterval(20 * 3600)
+        #expect(decide(AttemptResult(statusCode: 500), attempt: 8, now: late).delivery.releasesPileOrder)
+        #expect(!decide(AttemptResult(statusCode: 500)).delivery.releasesPileOrder)
+        #expect(!decide(AttemptResult(statusCode: 429, retryAfter: 120)).delivery.releasesPileOrder)
+        let interrupted = AttemptResult(error: "interrupted", interrupted: true)
+        #expect(!decide(interrupted, attempt: 3).delivery.releasesPileOrder)
+    }
+
     @Test func theLogKeepsAtMostTwoKilobytesOfTheAnswer() {
         #expect(AttemptResult(excerpt: [UInt8](repeating: 65, count: 5000)).excerpt.count == 2048)
     }

@@ -61,7 +61,7 @@ enum DeliveryLogView {
         }
         let body: HTML =
             lines.isEmpty
-            ? "<p class=\"attempt-none muted\">\(outcome(delivery))</p>"
+            ? "<p class=\"attempt-none muted\">\(outcome(delivery))\(pileWait(delivery))</p>"
             : "<ol class=\"attempts\">\(lines)</ol>"
         return """
             <li class="delivery" data-testid="delivery">
@@ -110,12 +110,20 @@ enum DeliveryLogView {
     }
 
     /// Where the delivery stands once its last attempt is made (or before the first).
-    private static func outcome(_ delivery: DeliveryRecord) -> String {
+    static func outcome(_ delivery: DeliveryRecord) -> String {
         switch delivery.state {
         case .delivered: "Delivered"
         case .failed: "Gave up"
         case .cancelled: "Cancelled: the webhook was disabled"
         case .pending: delivery.nextAttemptAt.map { "Queued for \(Components.time($0))" } ?? "Queued"
+        case .waiting: "Queued"
         }
+    }
+
+    /// Why a waiting delivery has no time yet: pile events go one at a time in claim-id order, so
+    /// it is due only once the claim before it was delivered or given up.
+    static func pileWait(_ delivery: DeliveryRecord) -> HTML {
+        guard delivery.state == .waiting, let pile = delivery.pileID else { return .empty }
+        return " <span class=\"hint\" data-testid=\"pile-wait\">waiting for earlier claims of pile \(pile)</span>"
     }
 }
