@@ -22,7 +22,7 @@ enum ClaimView {
                 <div><dt>Provider</dt><dd>\(ReviewComponents.field(claim, "provider", "name")) \
             <span class="muted">\(ReviewComponents.field(claim, "provider", "code"))</span></dd></div>
                 <div><dt>Enrollee</dt><dd>\(ReviewComponents.field(claim, "enrollee_id"))</dd></div>
-                <div><dt>Encounter</dt><dd>\(ReviewComponents.field(claim, "encounter_date"))</dd></div>
+                <div><dt>Encounter</dt><dd>\(String(ReviewComponents.field(claim, "encounter_date").prefix(10)))</dd></div>
                 <div><dt>Pile</dt><dd>\(pileLink)</dd></div>
                 <div><dt>Received</dt><dd>\(ReviewComponents.time(claim.receivedAt))</dd></div>
                 <div><dt>Vetted</dt><dd>\(ReviewComponents.time(claim.vettedAt))</dd></div>
@@ -74,7 +74,7 @@ enum ClaimView {
               \(alert)
               <p class="hint">Approving approves every pending item and \(last
                 ? "completes the claim's audit (this is the last level)."
-                : "passes the claim to level \(stage + 1)."). Rejecting sets the approved amount to 0. \
+                : "passes the claim to level \(stage + 1).") Rejecting sets the approved amount to 0. \
             Either way ClaimScore sends a claim.reviewed webhook event.</p>
               <div class="audit-actions">
                 <form class="inline-form" method="post" action="\(model.actionURL(base, "approve"))">\
