@@ -14,5 +14,10 @@ public enum APIRoutes {
         router.post(base + "/claims") { request, context in try ClaimsController.create(request, context) }
         router.get(base + "/claims") { request, context in try ClaimsController.list(request, context) }
         router.get(base + "/claims/:id") { request, context in try ClaimsController.show(request, context) }
+        router.post(base + "/piles") { request, context in try PilesController.create(request, context) }
+        router.get(base + "/piles/:id") { request, context in try PilesController.show(request, context) }
+        router.post(base + "/piles/:id/claims") { request, context in try PilesController.addClaims(request, context) }
+        router.get(base + "/piles/:id/claims") { request, context in try PilesController.claims(request, context) }
+        router.post(base + "/piles/:id/submit") { request, context in try PilesController.submit(request, context) }
     }
 }

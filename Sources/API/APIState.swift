@@ -16,6 +16,7 @@ public final class APIState: Sendable {
     /// The OpenAPI document, rendered once.
     public let openAPI: [UInt8]
     private let lastTouched = Mutex<[Int: Double]>([:])
+    private let pileSubmitted = Mutex<(@Sendable () -> Void)?>(nil)
 
     /// `secretKey` is the server's base64 key; payout accounts are keyed-hashed under it.
     public init(secretKey: String, ratePerSecond: Int, burst: Int) {
@@ -23,6 +24,15 @@ public final class APIState: Sendable {
         rateLimiter = RateLimiter(ratePerSecond: ratePerSecond, burst: burst)
         validator = ClaimValidator(protector: PayoutProtector(key: Hashing.sha256(Array("payout|".utf8) + key)))
         openAPI = OpenAPIDocument.render()
+    }
+
+    /// What to do when a pile was submitted (wake this process's pile worker).
+    public func onPileSubmitted(_ action: @escaping @Sendable () -> Void) {
+        pileSubmitted.withLock { $0 = action }
+    }
+
+    func pileWasSubmitted() {
+        pileSubmitted.withLock { $0 }?()
     }
 
     /// True at most once a minute per key: the caller then writes `last_used_at`.

@@ -17,47 +17,29 @@ struct ClaimService {
 
     /// The response to `POST …/claims`.
     func submit(_ request: Request) throws -> Response {
-        let idempotencyKey = try IdempotencyStore.key(from: request)
-        let requestHash = IdempotencyStore.requestHash(request)
-        let idempotency = IdempotencyStore(db: context.db)
-        if let idempotencyKey, let remembered = try idempotency.find(apiKeyID: key.id, key: idempotencyKey) {
-            guard remembered.requestHash == requestHash else {
-                throw HTTPError.conflict("This Idempotency-Key was already used with a different request.")
-            }
-            return JSONBody.raw(remembered.body, status: remembered.status)
-        }
+        let idempotent = try Idempotent(context: context, apiKey: key, request: request)
+        if let replayed = try idempotent.replay() { return replayed }
         let validated = try context.api.validator.validate(try Self.parse(request), claimType: claimType)
         let claims = ClaimStore(db: context.db)
         // No ref lookup first: the unique key (case, environment, ref) decides, below.
         let (scoredClaim, scored, scoring) = try score(validated)
-        do {
-            let body = try context.db.transaction {
-                var claim = scoredClaim
-                claim.id = try claims.insert(
-                    orgID: record.orgID, claim: claim, apiKeyID: key.id, scored: scored.result, claimType: claimType)
-                try scoring.recordSignals(scored, claimID: claim.id, atMicros: claim.receivedAt)
-                let body = JSONWriter.bytes(ClaimDocument.build(claim, claimType: claimType))
-                try Outbox.enqueue(
-                    context.db, type: .claimScored, orgID: record.orgID, caseID: record.id, environment: environment,
-                    claimID: claim.id, pileID: nil, data: body)
-                if let idempotencyKey {
-                    try idempotency.remember(
-                        apiKeyID: key.id, key: idempotencyKey, requestHash: requestHash, status: 201, body: body)
-                }
-                return body
+        return try idempotent.commit(
+            onConflict: {
+                // A concurrent request with the same ref committed first.
+                guard let existing = try claims.find(caseID: record.id, environment: environment, ref: validated.ref)
+                else { throw HTTPError.conflict("The claim could not be stored; retry the request.") }
+                return try answerExisting(existing, validated)
             }
-            return JSONBody.raw(body, status: 201)
-        } catch DatabaseError.duplicateKey {
-            // A concurrent request with the same ref (or Idempotency-Key) committed first.
-            if let idempotencyKey, let remembered = try idempotency.find(apiKeyID: key.id, key: idempotencyKey),
-                remembered.requestHash == requestHash
-            {
-                return JSONBody.raw(remembered.body, status: remembered.status)
-            }
-            guard let existing = try claims.find(caseID: record.id, environment: environment, ref: validated.ref) else {
-                throw HTTPError.conflict("The claim could not be stored; retry the request.")
-            }
-            return try answerExisting(existing, validated)
+        ) {
+            var claim = scoredClaim
+            claim.id = try claims.insert(
+                orgID: record.orgID, claim: claim, apiKeyID: key.id, scored: scored.result, claimType: claimType)
+            try scoring.recordSignals(scored, claimID: claim.id, atMicros: claim.receivedAt)
+            let body = JSONWriter.bytes(ClaimDocument.build(claim, claimType: claimType))
+            try Outbox.enqueue(
+                context.db, type: .claimScored, orgID: record.orgID, caseID: record.id, environment: environment,
+                claimID: claim.id, pileID: nil, data: body)
+            return (201, body)
         }
     }
 

@@ -1,4 +1,5 @@
 import API
+import Claims
 import Database
 import FastCGI
 import Foundation
@@ -9,10 +10,13 @@ import Logging
 public struct Application: Sendable {
     public let config: Config
     public let logger: Logger
+    /// Shared by every worker thread and the pile worker (scorers, validator, caches).
+    public let api: APIState
 
     public init(config: Config, logger: Logger) {
         self.config = config
         self.logger = logger
+        api = APIState(secretKey: config.secretKey, ratePerSecond: config.rateLimit, burst: config.rateBurst)
     }
 
     /// Opens the socket and starts the worker threads; each builds its own connection lazily.
@@ -20,12 +24,20 @@ public struct Application: Sendable {
         let router = Routes.make()
         let config = self.config
         let logger = self.logger
-        let api = APIState(secretKey: config.secretKey, ratePerSecond: config.rateLimit, burst: config.rateBurst)
+        let api = self.api
         return try FastCGIServer(options: config.serverOptions, logger: logger) { _ in
             let context = RequestContext(
                 db: Connection(config: config.database), config: config, logger: logger, api: api)
             return AppHandler(router: router, context: context)
         }
+    }
+
+    /// The background thread that vets submitted piles; submitting a pile wakes it.
+    public func makePileWorker() -> PileWorker {
+        let worker = PileWorker(
+            database: config.database, scorers: api.scorers, validator: api.validator, logger: logger)
+        api.onPileSubmitted { worker.wake() }
+        return worker
     }
 
     /// Applies pending migrations from the configured directory.

@@ -19,17 +19,18 @@ public enum ClaimDocument {
         return result
     }
 
+    /// The payload's item fields in its order, then `code` (ours, not the document's).
     static func item(_ item: VettedItem) -> JSONValue {
         .object(
             JSONObject([
-                ("ref", text(item.ref)), ("description", text(item.description)), ("code", text(item.code)),
+                ("ref", text(item.ref)), ("description", text(item.description)),
                 ("unit_price_billed", .int(Int64(item.unitPriceBilled))),
                 ("unit_price_approved", .int(Int64(item.unitPriceApproved))),
                 ("qty_billed", .int(Int64(item.qtyBilled))), ("qty_approved", .int(Int64(item.qtyApproved))),
                 ("sub_total_billed", .int(Int64(item.subTotalBilled))),
                 ("sub_total_approved", .int(Int64(item.subTotalApproved))),
                 ("comments", .array(item.comments.map(JSONValue.string))),
-                ("approval_status", item.approvalStatus.map { .int(Int64($0)) } ?? .null),
+                ("approval_status", item.approvalStatus.map { .int(Int64($0)) } ?? .null), ("code", text(item.code)),
             ]))
     }
 

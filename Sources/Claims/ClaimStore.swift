@@ -31,18 +31,29 @@ public struct ClaimStore {
     }
 
     public func insertItems(claimID: Int, _ items: [VettedItem]) throws {
-        let rows: [[any Bindable]] = items.enumerated().map { position, item in
-            [
-                claimID, position, item.ref, item.description, item.code, item.unitPriceBilled, item.unitPriceApproved,
-                item.qtyBilled, item.qtyApproved, item.approvalStatus,
-                JSONWriter.string(.array(item.comments.map(JSONValue.string))),
-            ]
+        try insertItems([(claimID, items)])
+    }
+
+    /// The items of several claims in as few statements as possible (a vetting batch).
+    public func insertItems(_ claims: [(claimID: Int, items: [VettedItem])]) throws {
+        let rows: [[any Bindable]] = claims.flatMap { claimID, items in
+            items.enumerated().map { position, item -> [any Bindable] in
+                Self.itemRow(claimID: claimID, position: position, item)
+            }
         }
         try db.insertMany(
             """
             INSERT INTO claim_items (claim_id, position, ref, description, code, unit_price_billed,
               unit_price_approved, qty_billed, qty_approved, approval_status, comments) VALUES
             """, columns: 11, rows: rows)
+    }
+
+    private static func itemRow(claimID: Int, position: Int, _ item: VettedItem) -> [any Bindable] {
+        [
+            claimID, position, item.ref, item.description, item.code, item.unitPriceBilled, item.unitPriceApproved,
+            item.qtyBilled, item.qtyApproved, item.approvalStatus,
+            JSONWriter.string(.array(item.comments.map(JSONValue.string))),
+        ]
     }
 
     public func find(caseID: String, environment: String, id: Int) throws -> StoredClaim? {

@@ -28,14 +28,18 @@ struct ServeCommand: ParsableCommand {
         pthread_sigmask(SIG_BLOCK, &stopSignals, nil)
 
         let delivery = DeliveryThread(options: try config.webhookDeliveryOptions(), logger: logger)
-        let server = try Application(config: config, logger: logger).makeServer()
+        let application = Application(config: config, logger: logger)
+        let server = try application.makeServer()
+        let piles = application.makePileWorker()
         server.start()
         delivery.start()
+        piles.start()
         var received: Int32 = 0
         sigwait(&stopSignals, &received)
         logger.info("stopping", metadata: ["signal": "\(received)"])
+        let pilesStopped = piles.stop()
         let deliveryStopped = delivery.stop()
-        let clean = server.stop() && deliveryStopped
+        let clean = server.stop() && deliveryStopped && pilesStopped
         Foundation.exit(clean ? 0 : 1)
     }
 }

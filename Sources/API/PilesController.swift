@@ -1,0 +1,55 @@
+import Claims
+import HTTP
+import Scoring
+
+/// HTTP handlers of the pile endpoints.
+enum PilesController {
+    static func create(_ request: Request, _ context: some APIContext) throws -> Response {
+        let (key, record) = try Authenticator.authorize(request, context)
+        return try PileService(context: context, key: key, record: record).create(request)
+    }
+
+    static func addClaims(_ request: Request, _ context: some APIContext) throws -> Response {
+        let (key, record) = try Authenticator.authorize(request, context)
+        return try PileService(context: context, key: key, record: record).add(request, pileID: try pileID(request))
+    }
+
+    static func submit(_ request: Request, _ context: some APIContext) throws -> Response {
+        let (key, record) = try Authenticator.authorize(request, context)
+        return try PileService(context: context, key: key, record: record).submit(pileID: try pileID(request))
+    }
+
+    static func show(_ request: Request, _ context: some APIContext) throws -> Response {
+        let (key, record) = try Authenticator.authorize(request, context)
+        guard
+            let pile = try PileStore(db: context.db).find(
+                caseID: record.id, environment: key.environment.rawValue, id: try pileID(request))
+        else { throw HTTPError.notFound("No such pile.") }
+        return JSONBody.value(pile.document)
+    }
+
+    /// The pile's claims in claim-id order (the order their events are delivered in).
+    static func claims(_ request: Request, _ context: some APIContext) throws -> Response {
+        let (key, record) = try Authenticator.authorize(request, context)
+        let id = try pileID(request)
+        guard
+            try PileStore(db: context.db).find(caseID: record.id, environment: key.environment.rawValue, id: id) != nil
+        else { throw HTTPError.notFound("No such pile.") }
+        var (filter, cursor, limit) = try ListQuery.parse(request.query)
+        filter.pileID = id
+        let claims = try ClaimStore(db: context.db).list(
+            caseID: record.id, environment: key.environment.rawValue, filter: filter, before: cursor, limit: limit + 1)
+        let page = claims.prefix(limit)
+        let next: JSONValue = claims.count > limit ? .string(ListQuery.cursor(after: page.last?.id ?? 0)) : .null
+        return JSONBody.value(
+            .object(
+                JSONObject([
+                    ("data", .array(page.map { ClaimDocument.build($0, claimType: .health) })), ("next_cursor", next),
+                ])))
+    }
+
+    private static func pileID(_ request: Request) throws(HTTPError) -> Int {
+        guard let id = Int(request.parameter("id")), id > 0 else { throw .notFound("No such pile.") }
+        return id
+    }
+}

@@ -1,0 +1,76 @@
+import Database
+import HTTP
+
+/// Writes a pile's claims as received (not yet scored) and reads which refs are taken.
+public struct PileClaimWriter {
+    let db: Connection
+
+    public init(db: Connection) { self.db = db }
+
+    /// Inserts the claims, unscored, in the order given (so ids follow it) and returns their ids
+    /// in that order. The ids are read back by ref rather than inferred from the first insert
+    /// id, which would assume an auto-increment lock mode. Caller owns the transaction.
+    public func insert(
+        orgID: String, caseID: String, environment: String, pileID: Int, apiKeyID: Int?,
+        claims: [ValidatedClaim], receivedAt: Int64
+    ) throws -> [Int] {
+        let at = Timestamp.sql(micros: receivedAt)
+        var ids: [Int] = []
+        ids.reserveCapacity(claims.count)
+        let columns = 9
+        let tuple = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+        var index = 0
+        while index < claims.count {
+            let chunk = min(64, claims.count - index)
+            var values: [any Bindable] = []
+            values.reserveCapacity(chunk * columns)
+            for claim in claims[index..<index + chunk] {
+                values +=
+                    [
+                        orgID, caseID, environment, pileID, claim.ref, claim.contentHash, apiKeyID, at,
+                        JSONWriter.string(.object(claim.echo)),
+                    ] as [any Bindable]
+            }
+            let result = try db.execute(
+                """
+                INSERT INTO claims (org_id, case_id, environment, pile_id, ref, content_hash, api_key_id, received_at,
+                  request_json) VALUES
+                """ + " " + Array(repeating: tuple, count: chunk).joined(separator: ", "), values: values)
+            guard result.affectedRows == chunk else { throw PileClaimWriterError.unexpectedInsertCount }
+            index += chunk
+        }
+        let byRef = try lookUp(caseID: caseID, environment: environment, refs: claims.map(\.ref))
+        for claim in claims {
+            guard let id = byRef[claim.ref] else { throw PileClaimWriterError.unexpectedInsertCount }
+            ids.append(id)
+        }
+        return ids
+    }
+
+    /// Which of `refs` already name a claim in this case and environment (any pile or none).
+    public func takenRefs(caseID: String, environment: String, refs: [String]) throws -> Set<String> {
+        Set(try lookUp(caseID: caseID, environment: environment, refs: refs).keys)
+    }
+
+    private func lookUp(caseID: String, environment: String, refs: [String]) throws -> [String: Int] {
+        var found: [String: Int] = [:]
+        var index = 0
+        while index < refs.count {
+            let chunk = Array(refs[index..<min(index + 256, refs.count)])
+            let list = SQLList(chunk.map { $0 as any Bindable })
+            for row in try db.query(
+                "SELECT id, ref FROM claims WHERE case_id = ? AND environment = ? AND ref IN (\(list.placeholders))",
+                values: [caseID, environment] + list.values)
+            {
+                found[try row.string("ref")] = try row.int("id")
+            }
+            index += chunk.count
+        }
+        return found
+    }
+}
+
+/// The database did something the writer's assumptions rule out; the transaction rolls back.
+enum PileClaimWriterError: Error {
+    case unexpectedInsertCount
+}
