@@ -97,11 +97,12 @@ let package = Package(
         .testTarget(name: "AppTests", dependencies: ["App", "HTTP"]),
         .testTarget(name: "TenancyTests", dependencies: ["Tenancy", "TestSupport"]),
         .testTarget(name: "APITests", dependencies: ["API", "Claims", "HTTP", "Scoring"]),
+        .testTarget(name: "ClaimReviewTests", dependencies: ["Claims", "HTTP", "Scoring"]),
         .testTarget(name: "IntegrationTests", dependencies: ["TestSupport", "Tenancy", "Database"]),
         .testTarget(
             name: "WebhookDeliveryTests", dependencies: ["Webhooks", "Database", "TestSupport", "Tenancy", "HTTP"],
             exclude: ["receiver.py"]),
-        .testTarget(name: "PortalTests", dependencies: ["Portal", "Tenancy", "HTTP"]),
+        .testTarget(name: "PortalTests", dependencies: ["Portal", "Tenancy", "HTTP", "Claims"]),
         .testTarget(
             name: "PortalIntegrationTests",
             dependencies: ["Portal", "Tenancy", "Webhooks", "Database", "TestSupport"]

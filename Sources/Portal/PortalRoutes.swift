@@ -28,6 +28,13 @@ public enum PortalRoutes {
             get("\(base)/\(entry.section)", NavigationController.comingSoon(section: entry))
         }
         get("\(base)/audit-log", NavigationController.auditLog)
+
+        get("\(base)/piles", PilesController.list)
+        get("\(base)/piles/:id", PilesController.show)
+        get("\(base)/review", ReviewQueueController.show)
+        get("\(base)/claims/:id", ClaimPageController.show)
+        post("\(base)/claims/:id/:action", ClaimReviewController.claimAction)
+        post("\(base)/claims/:id/items/:position/:action", ClaimReviewController.itemAction)
         get("\(base)/developer-tools", NavigationController.developerTools)
 
         let keys = "\(base)/developer-tools/api-credentials"

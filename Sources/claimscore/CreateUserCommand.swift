@@ -15,10 +15,17 @@ struct CreateUserCommand: ParsableCommand {
     @Option(help: "At least 10 characters; ignored when the address already has an account.") var password: String
     @Option(help: "Organization id (UUID).") var org: String
     @Option(help: "owner, admin, reviewer, viewer or developer.") var role: String
+    @Option(help: "Audit level (1, 2 or 3) this member reviews pile claims at; owner, admin or reviewer only.")
+    var reviewLevel: Int?
 
     func validate() throws {
         guard Role(rawValue: role) != nil else {
             throw ValidationError("--role must be one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        do {
+            try Provisioning.checkReviewLevel(reviewLevel, role: Role(rawValue: role) ?? .viewer)
+        } catch {
+            throw ValidationError("--review-level: \(error)")
         }
     }
 
@@ -30,10 +37,12 @@ struct CreateUserCommand: ParsableCommand {
         let (user, isNew) = try CommandFailure.report {
             try Provisioning(db: db).createUser(
                 email: email, name: name, password: password, orgID: org.lowercased(),
-                role: Role(rawValue: role) ?? .viewer)
+                role: Role(rawValue: role) ?? .viewer, reviewLevel: reviewLevel)
         }
         print("user_id: \(user.id)")
+        let level = reviewLevel.map { ", reviewing at level \($0)" } ?? ""
         print(
-            "\(user.email) is \(role) of \(org.lowercased())\(isNew ? "" : " (existing account; password unchanged)")")
+            "\(user.email) is \(role) of \(org.lowercased())\(level)"
+                + (isNew ? "" : " (existing account; password unchanged)"))
     }
 }

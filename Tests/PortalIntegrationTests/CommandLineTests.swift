@@ -36,6 +36,29 @@ struct CommandLineTests {
         #expect(try UserStore(db: db).find(email: stray) == nil)
     }
 
+    @Test func createUserGivesAReviewLevelOnlyToRolesThatReview() throws {
+        let tenant = try PortalFixture.tenant()
+        let db = TestDatabase.connect()
+        func create(_ role: String, _ level: String) -> (email: String, status: Int32) {
+            let email = "level-\(UUID().uuidString.prefix(8).lowercased())@portal.test"
+            let status = TestEnvironment.run([
+                binary, "create-user", "--config", config, "--email", email, "--password", "a long enough password",
+                "--org", tenant.org.id, "--role", role, "--review-level", level,
+            ])
+            return (email, status)
+        }
+        let reviewer = create("reviewer", "2")
+        #expect(reviewer.status == 0)
+        let found = try #require(try UserStore(db: db).find(email: reviewer.email))
+        let membership = try UserStore(db: db).membership(userID: found.user.id, orgID: tenant.org.id)
+        #expect(membership?.role == .reviewer && membership?.reviewLevel == 2)
+        for (role, level) in [("viewer", "1"), ("developer", "1"), ("reviewer", "4"), ("reviewer", "0")] {
+            let refused = create(role, level)
+            #expect(refused.status != 0, "\(role) \(level)")
+            #expect(try UserStore(db: db).find(email: refused.email) == nil)
+        }
+    }
+
     @Test func seedDemoIsIdempotentAndItsPrintedLoginSignsIn() throws {
         let demoFile = (config as NSString).deletingLastPathComponent + "/demo.txt"
         try? FileManager.default.removeItem(atPath: demoFile)
@@ -52,6 +75,17 @@ struct CommandLineTests {
 
         let password = try #require(
             text.split(separator: "\n").first { $0.contains("Password:") }?.split(separator: " ").last.map(String.init))
+        // One reviewer per audit level of the demo health case, printed like the owner.
+        for reviewer in DemoSeed.reviewers {
+            #expect(text.contains("Reviewer, level \(reviewer.level):      \(reviewer.email)"))
+            let found = try #require(try UserStore(db: TestDatabase.connect()).find(email: reviewer.email))
+            let memberships = try UserStore(db: TestDatabase.connect()).memberships(userID: found.user.id)
+            #expect(memberships.map(\.reviewLevel) == [reviewer.level] && memberships.map(\.role) == [.reviewer])
+        }
+        #expect(
+            try PortalFixture.count(
+                "SELECT COUNT(*) AS n FROM cases WHERE name = ? AND settings LIKE '%\"audit_levels\": 2%'",
+                DemoSeed.healthCaseName) >= 1)
         let form = try SignInTests.LoginForm()
         let result = try form.submit(email: DemoSeed.ownerEmail, password: password)
         #expect(result.status == 303)

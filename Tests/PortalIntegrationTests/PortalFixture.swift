@@ -41,7 +41,11 @@ enum PortalFixture {
 
     /// A signed-in browser for a new user with `role` (session made directly, as sign-in would).
     static func client(_ role: Role, in tenant: Tenant) throws -> PortalClient {
-        let user = try user(role, in: tenant)
+        try client(for: try user(role, in: tenant))
+    }
+
+    /// A signed-in browser for an existing user.
+    static func client(for user: PortalUser) throws -> PortalClient {
         let db = TestDatabase.connect()
         let token = try SessionStore(db: db).create(userID: user.id, hours: 1)
         guard let session = try SessionStore(db: db).find(token: token) else { throw FixtureError.noSession }

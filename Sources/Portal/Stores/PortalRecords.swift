@@ -12,6 +12,9 @@ public struct Membership: Sendable, Equatable {
     public let orgID: String
     public let orgName: String
     public let role: Role
+    /// The audit level (1 to 3) this member reviews pile claims at; nil when they review none.
+    /// Only roles that may review (`Role.canReview`) act on it.
+    public let reviewLevel: Int?
 }
 
 /// A signed-in session as read from its cookie.

@@ -46,15 +46,29 @@ public struct Provisioning {
     }
 
     /// Adds a person to an organization with a role; a new address gets an account with `password`,
-    /// an existing one keeps its password and gains (or changes) the membership.
-    public func createUser(email: String, name: String, password: String, orgID: String, role: Role) throws -> (
-        user: PortalUser, isNew: Bool
-    ) {
+    /// an existing one keeps its password and gains (or changes) the membership. `reviewLevel`
+    /// (1 to 3) is the audit level they review pile claims at; only roles that review may have one.
+    public func createUser(
+        email: String, name: String, password: String, orgID: String, role: Role, reviewLevel: Int? = nil
+    ) throws -> (user: PortalUser, isNew: Bool) {
         guard try TenantStore(db: db).organization(id: orgID) != nil else {
             throw ProvisioningError.invalid("no organization with id \(orgID)")
         }
+        try Self.checkReviewLevel(reviewLevel, role: role)
         return try db.transaction {
-            try member(email: email, name: name, password: password, orgID: orgID, role: role)
+            let (user, isNew) = try member(email: email, name: name, password: password, orgID: orgID, role: role)
+            try UserStore(db: db).setReviewLevel(userID: user.id, orgID: orgID, level: reviewLevel)
+            return (user, isNew)
+        }
+    }
+
+    /// A review level is 1 to 3 and belongs to someone who may review (owner, admin, reviewer).
+    public static func checkReviewLevel(_ level: Int?, role: Role) throws {
+        guard let level else { return }
+        guard (1...3).contains(level) else { throw ProvisioningError.invalid("the review level must be 1, 2 or 3") }
+        guard role.canReview else {
+            throw ProvisioningError.invalid(
+                "a \(role.rawValue) does not review; give a review level to an owner, admin or reviewer")
         }
     }
 

@@ -40,11 +40,16 @@ public struct UserStore {
             userID, orgID, role.rawValue, role.rawValue)
     }
 
+    /// Sets (or, with nil, clears) the audit level a member reviews at; the membership must exist.
+    public func setReviewLevel(userID: Int, orgID: String, level: Int?) throws {
+        try db.execute("UPDATE memberships SET review_level = ? WHERE user_id = ? AND org_id = ?", level, userID, orgID)
+    }
+
     /// Every organization the user belongs to, by name.
     public func memberships(userID: Int) throws -> [Membership] {
         try db.query(
             """
-            SELECT m.org_id, o.name, m.role FROM memberships m JOIN organizations o ON o.id = m.org_id
+            SELECT m.org_id, o.name, m.role, m.review_level FROM memberships m JOIN organizations o ON o.id = m.org_id
             WHERE m.user_id = ? ORDER BY o.name, m.org_id
             """, userID
         ).compactMap(Self.membership)
@@ -55,7 +60,7 @@ public struct UserStore {
         guard UUIDText.isValid(orgID) else { return nil }
         return try db.first(
             """
-            SELECT m.org_id, o.name, m.role FROM memberships m JOIN organizations o ON o.id = m.org_id
+            SELECT m.org_id, o.name, m.role, m.review_level FROM memberships m JOIN organizations o ON o.id = m.org_id
             WHERE m.user_id = ? AND m.org_id = ?
             """, userID, orgID
         ).flatMap(Self.membership)
@@ -67,6 +72,8 @@ public struct UserStore {
 
     private static func membership(_ row: Row) throws -> Membership? {
         guard let role = Role(rawValue: try row.string("role")) else { return nil }
-        return Membership(orgID: try row.string("org_id"), orgName: try row.string("name"), role: role)
+        return Membership(
+            orgID: try row.string("org_id"), orgName: try row.string("name"), role: role,
+            reviewLevel: row.optionalInt("review_level"))
     }
 }

@@ -21,7 +21,7 @@ enum Sidebar {
     static let auditLog = Entry(section: "audit-log", label: "Audit Log", icon: "◷")
 
     /// Sections not built yet; they render a "coming soon" page.
-    static let comingSoon: Set<String> = ["dashboard", "claims", "piles", "review", "settings", "team"]
+    static let comingSoon: Set<String> = ["dashboard", "claims", "settings", "team"]
 
     static func render(_ chrome: PageChrome) -> HTML {
         var visible = entries.filter { chrome.role.canSeeEverything || $0.section == "developer-tools" }
