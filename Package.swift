@@ -100,7 +100,8 @@ let package = Package(
         .testTarget(name: "ClaimReviewTests", dependencies: ["Claims", "HTTP", "Scoring"]),
         .testTarget(name: "IntegrationTests", dependencies: ["TestSupport", "Tenancy", "Database"]),
         .testTarget(
-            name: "WebhookDeliveryTests", dependencies: ["Webhooks", "Database", "TestSupport", "Tenancy", "HTTP", "Portal"],
+            name: "WebhookDeliveryTests",
+            dependencies: ["Webhooks", "Database", "TestSupport", "Tenancy", "HTTP", "Portal"],
             exclude: ["receiver.py"]),
         .testTarget(name: "PortalTests", dependencies: ["Portal", "Tenancy", "HTTP", "Claims"]),
         .testTarget(
