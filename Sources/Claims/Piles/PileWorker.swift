@@ -2,7 +2,6 @@ import Database
 import Dispatch
 import Foundation
 import Logging
-import Synchronization
 
 /// The background thread of a `claimscore serve` process that moves submitted piles along:
 /// auto-vetting in batches (`PileVetter`) and writing the 'Vetting Done' events
@@ -13,16 +12,13 @@ import Synchronization
 /// big pile does not starve a small one. The lock dies with its connection, so a crashed
 /// process leaves nothing held.
 public final class PileWorker: Sendable {
-    private enum State { case idle, running, stopping, stopped }
-
     private let database: DatabaseConfig
     private let scorers: ScorerCache
     private let validator: ClaimValidator
     private let logger: Logger
     private let pollInterval: Double
-    private let state = Mutex(State.idle)
+    private let thread: BackgroundThread
     private let wakeUp = DispatchSemaphore(value: 0)
-    private let finished = DispatchSemaphore(value: 0)
 
     /// Piles looked at per round.
     static let pilesPerRound = 32
@@ -36,27 +32,17 @@ public final class PileWorker: Sendable {
         self.validator = validator
         self.logger = logger
         self.pollInterval = pollInterval
+        thread = BackgroundThread(label: "pile worker", threadName: "pile-worker", logger: logger)
     }
 
     /// Starts the thread; a second call does nothing.
     public func start() {
-        let shouldStart = state.withLock { current in
-            guard current == .idle else { return false }
-            current = .running
-            return true
-        }
-        guard shouldStart else { return }
-        let thread = Thread { [self] in
+        thread.start { [self] in
             let db = Connection(config: database)
             logger.info("pile worker started")
             run(db)
             db.close()
-            Database.threadEnd()
-            state.withLock { $0 = .stopped }
-            finished.signal()
         }
-        thread.name = "pile-worker"
-        thread.start()
     }
 
     /// Work was submitted: look now rather than at the next poll.
@@ -66,23 +52,10 @@ public final class PileWorker: Sendable {
     /// committed by then rolls back when the process exits and is vetted again later.
     @discardableResult
     public func stop(timeout: TimeInterval = 10) -> Bool {
-        let wasRunning = state.withLock { current in
-            guard current == .running else { return false }
-            current = .stopping
-            return true
-        }
-        guard wasRunning else { return state.withLock { $0 != .stopping } }
-        wakeUp.signal()
-        let stopped = finished.wait(timeout: .now() + timeout) == .success
-        if stopped {
-            logger.info("pile worker stopped")
-        } else {
-            logger.error("pile worker did not stop in time")
-        }
-        return stopped
+        thread.stop(timeout: timeout) { wakeUp.signal() }
     }
 
-    private var stopping: Bool { state.withLock { $0 == .stopping } }
+    private var stopping: Bool { thread.isStopping }
 
     private func run(_ db: Connection) {
         var backoff = 0.0
