@@ -15,33 +15,22 @@ public struct PileClaimWriter {
         claims: [ValidatedClaim], receivedAt: Int64
     ) throws -> [Int] {
         let at = Timestamp.sql(micros: receivedAt)
+        try db.insertMany(
+            """
+            INSERT INTO claims (org_id, case_id, environment, pile_id, ref, content_hash, api_key_id, received_at,
+              request_json) VALUES
+            """, columns: 9,
+            rows: claims.map { claim in
+                [
+                    orgID, caseID, environment, pileID, claim.ref, claim.contentHash, apiKeyID, at,
+                    JSONWriter.string(.object(claim.echo)),
+                ]
+            })
         var ids: [Int] = []
         ids.reserveCapacity(claims.count)
-        let columns = 9
-        let tuple = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
-        var index = 0
-        while index < claims.count {
-            let chunk = min(64, claims.count - index)
-            var values: [any Bindable] = []
-            values.reserveCapacity(chunk * columns)
-            for claim in claims[index..<index + chunk] {
-                values +=
-                    [
-                        orgID, caseID, environment, pileID, claim.ref, claim.contentHash, apiKeyID, at,
-                        JSONWriter.string(.object(claim.echo)),
-                    ] as [any Bindable]
-            }
-            let result = try db.execute(
-                """
-                INSERT INTO claims (org_id, case_id, environment, pile_id, ref, content_hash, api_key_id, received_at,
-                  request_json) VALUES
-                """ + " " + Array(repeating: tuple, count: chunk).joined(separator: ", "), values: values)
-            guard result.affectedRows == chunk else { throw PileClaimWriterError.unexpectedInsertCount }
-            index += chunk
-        }
         let byRef = try lookUp(caseID: caseID, environment: environment, refs: claims.map(\.ref))
         for claim in claims {
-            guard let id = byRef[claim.ref] else { throw PileClaimWriterError.unexpectedInsertCount }
+            guard let id = byRef[claim.ref] else { throw PileClaimWriterError.insertedClaimMissing }
             ids.append(id)
         }
         return ids
@@ -72,5 +61,6 @@ public struct PileClaimWriter {
 
 /// The database did something the writer's assumptions rule out; the transaction rolls back.
 enum PileClaimWriterError: Error {
-    case unexpectedInsertCount
+    /// A claim just inserted was not found by its ref.
+    case insertedClaimMissing
 }

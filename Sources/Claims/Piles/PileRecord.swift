@@ -31,9 +31,6 @@ public struct PileRecord: Sendable, Equatable {
         public var approved: Int
         public var rejected: Int
         public var pending: Int
-
-        /// Received but not auto-vetted yet.
-        public var unvetted: Int { received - vetted }
     }
 
     public let id: Int
