@@ -14,28 +14,14 @@ Every wait is bounded; only loopback is used.
 import base64
 import json
 import os
-import subprocess
 import sys
 import time
 import urllib.request
-import uuid
 
 import pymysql
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-
-def seal(key, token):
-    nonce = os.urandom(12)
-    return b"\x01" + nonce + AESGCM(key).encrypt(nonce, token.encode(), b"")
-
-
-def wait_for(check, seconds, what):
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        if check():
-            return
-        time.sleep(0.2)
-    sys.exit("benchmark: timed out waiting for " + what)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench_webhooks import add_webhook, receiver, wait_for  # noqa: E402
 
 
 def claim(ref, index):
@@ -69,28 +55,9 @@ def main():
     db = pymysql.connect(unix_socket=env["DB_SOCKET"], user="claimscore", password=env["DB_PASSWORD"],
                          database=env["DB_NAME"], autocommit=True)
     cursor = db.cursor()
-    port_file = env["VAR_DIR"] + "/run/receiver.port"
-    if os.path.exists(port_file):
-        os.remove(port_file)
-    receiver = subprocess.Popen([sys.executable, env["RECEIVER"], "--port-file", port_file, "--max-seconds", "3600"],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        wait_for(lambda: os.path.exists(port_file), 15, "the receiver")
-        port = int(open(port_file).read())
-        hook, token = str(uuid.uuid4()), "whsec_" + base64.b64encode(os.urandom(32)).decode()
-        path = "/bench/" + hook
-        configure = urllib.request.Request("http://127.0.0.1:%d/_control/configure" % port, method="POST",
-                                           data=json.dumps({"path": path, "secret": token}).encode())
-        urllib.request.urlopen(configure, timeout=10).read()
-        cursor.execute(
-            "INSERT INTO webhooks (id, org_id, case_id, environment, name, url, secret_sealed, secret_hint)"
-            " VALUES (%s, %s, %s, 'production', 'bench', %s, %s, %s)",
-            (hook, env["BENCH_ORG"], env["BENCH_HEALTH"], "http://127.0.0.1:%d%s" % (port, path),
-             seal(base64.b64decode(env["SECRET_KEY"]), token), token[-4:]))
+    with receiver(env, 3600) as port:
+        hook, _ = add_webhook(cursor, base64.b64decode(env["SECRET_KEY"]), port, env["BENCH_ORG"], env["BENCH_HEALTH"])
         run(cursor, base, key, count, hook)
-    finally:
-        receiver.kill()
-        receiver.wait(timeout=10)
 
 
 def run(cursor, base, key, count, hook):

@@ -19,6 +19,7 @@ Every wait is bounded; only loopback is used.
 """
 
 import base64
+import contextlib
 import json
 import os
 import secrets
@@ -65,21 +66,28 @@ def main():
                          database=env["DB_NAME"], autocommit=True)
     cursor = db.cursor()
     key = base64.b64decode(env["SECRET_KEY"])
-    port_file = env["VAR_DIR"] + "/run/receiver.port"
-    if os.path.exists(port_file):
-        os.remove(port_file)
-    receiver = subprocess.Popen([sys.executable, env["RECEIVER"], "--port-file", port_file, "--max-seconds", "900"],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        wait_for(lambda: os.path.exists(port_file), 15, "the receiver")
-        port = int(open(port_file).read())
+    with receiver(env, 900) as port:
         if env.get("BENCH_MODE") == "pile":
             run_pile(cursor, key, port, events_in_burst)
         else:
             run(cursor, key, port, events_in_burst)
+
+
+@contextlib.contextmanager
+def receiver(env, max_seconds):
+    """The verifying test receiver on a loopback port for the duration; yields the port."""
+    port_file = env["VAR_DIR"] + "/run/receiver.port"
+    if os.path.exists(port_file):
+        os.remove(port_file)
+    process = subprocess.Popen(
+        [sys.executable, env["RECEIVER"], "--port-file", port_file, "--max-seconds", str(max_seconds)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for(lambda: os.path.exists(port_file), 15, "the receiver")
+        yield int(open(port_file).read())
     finally:
-        receiver.kill()
-        receiver.wait(timeout=10)
+        process.kill()
+        process.wait(timeout=10)
 
 
 def configure(port, path, token):
