@@ -4,6 +4,7 @@ key, create a webhook and copy its token. Each tab is saved as a screenshot (a t
 
 import re
 
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
@@ -13,6 +14,12 @@ KEY_PATTERN = re.compile(r"^cs_live_[0-9A-Za-z]{38}$")
 
 def wait(driver, condition, seconds=15):
     return WebDriverWait(driver, seconds).until(condition)
+
+
+def settled(driver, condition, seconds=15):
+    """Waits for a condition that reads a page a form post or refresh is replacing: each poll
+    finds its elements afresh, and errors from nodes of the page being replaced are retried."""
+    return WebDriverWait(driver, seconds, ignored_exceptions=(WebDriverException,)).until(condition)
 
 
 def clipboard(driver):
@@ -73,10 +80,10 @@ def test_admin_walks_through_developer_tools(driver, base_url, owner, screenshot
     assert "Production Claim Form" in drawer.text
     driver.save_screenshot(str(screenshots / "05-api-key-drawer.png"))
     drawer.find_element(By.CSS_SELECTOR, "[data-testid=status-toggle]").click()
-    wait(driver, lambda d: "Inactive" in d.find_element(By.ID, "drawer").text)
+    settled(driver, lambda d: "Inactive" in d.find_element(By.ID, "drawer").text)
     assert "Inactive" in driver.find_element(By.CSS_SELECTOR, "[data-testid=key-row]").text
     driver.find_element(By.CSS_SELECTOR, "#drawer [data-testid=status-toggle]").click()
-    wait(driver, lambda d: "Inactive" not in d.find_element(By.CSS_SELECTOR, "[data-testid=key-row]").text)
+    settled(driver, lambda d: "Inactive" not in d.find_element(By.CSS_SELECTOR, "[data-testid=key-row]").text)
 
     # Delete it, through the confirmation step.
     driver.find_element(By.CSS_SELECTOR, "#drawer [data-testid=delete-key]").click()

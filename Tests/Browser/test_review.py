@@ -10,9 +10,9 @@ import subprocess
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import _required
+from test_developer_tools import wait
 
 ITEMS = (
     '[{"ref":"it-1","description":"Artemether/Lumefantrine 80/480","code":"DRG-0042","unit_price_billed":2500,'
@@ -80,10 +80,6 @@ def reviewer(tmp_path_factory):
                (@claim, 1, 'it-2', 'Malaria test', 'LAB-0001', 1500, 1500, 1, 1, NULL, '[]');
     """)
     return {"email": email, "password": password, "org_id": org["org_id"], "case_id": org["case_id"], "ref": ref}
-
-
-def wait(driver, condition, seconds=15):
-    return WebDriverWait(driver, seconds).until(condition)
 
 
 def test_level_one_reviewer_changes_a_quantity_and_approves(driver, base_url, reviewer, screenshots):

@@ -6,13 +6,11 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import chromium
-from test_developer_tools import sign_in, wait
+from test_developer_tools import settled, sign_in, wait
 
 FAILURE_ANSWER = '{"error": "<b>database down</b>", "hint": "retry in a moment"}'
 
@@ -45,12 +43,6 @@ def receiver():
     yield f"http://127.0.0.1:{server.server_address[1]}/hook"
     server.shutdown()
     server.server_close()
-
-
-def settled(driver, condition, seconds=15):
-    """Waits for a condition that reads a page a form post or refresh is replacing: each poll
-    finds its elements afresh, and errors from nodes of the page being replaced are retried."""
-    return WebDriverWait(driver, seconds, ignored_exceptions=(WebDriverException,)).until(condition)
 
 
 def drawer_shows(driver, text):
