@@ -13,6 +13,15 @@ public struct SignalHistoryStore {
         Array(Hashing.sha256(Array("\(caseID)|\(environment)|\(signal.kind.rawValue)|\(signal.value)".utf8)).prefix(16))
     }
 
+    /// `now - window` in microseconds with checked conversion: settings are validated (at most
+    /// 10 years), but a value that slips through clamps to the earliest timestamp, never traps.
+    public static func windowStart(_ nowMicros: Int64, _ windowSeconds: Double) -> Int64 {
+        let micros = (windowSeconds * 1_000_000).rounded(.up)
+        guard micros.isFinite, micros >= 0, let window = Int64(exactly: micros) else { return Timestamp.minMicros }
+        let (start, overflow) = nowMicros.subtractingReportingOverflow(window)
+        return overflow ? Timestamp.minMicros : max(start, Timestamp.minMicros)
+    }
+
     public static func claimantHash(caseID: String, environment: String, claimantKey: String?) -> [UInt8] {
         guard let claimantKey else { return [UInt8](repeating: 0, count: 16) }
         return Array(Hashing.sha256(Array("\(caseID)|\(environment)|claimant|\(claimantKey)".utf8)).prefix(16))
@@ -34,7 +43,7 @@ public struct SignalHistoryStore {
             allTime[lookup.signal] = (allTime[lookup.signal] ?? false) || lookup.windowSeconds == nil
         }
         let windows = Array(Set(lookups.compactMap(\.windowSeconds))).sorted()
-        func since(_ window: Double) -> String { Timestamp.sql(micros: nowMicros - Int64(window * 1_000_000)) }
+        func since(_ window: Double) -> String { Timestamp.sql(micros: Self.windowStart(nowMicros, window)) }
         var select = "SELECT key_hash, COUNT(*) AS c, COUNT(DISTINCT IF(claimant_hash <> ?, claimant_hash, NULL)) AS o"
         var values: [any Bindable] = [claimantHash]
         for (index, window) in windows.enumerated() {

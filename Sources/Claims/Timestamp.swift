@@ -7,6 +7,11 @@ import Scoring
 /// RFC 3339 timestamps as Unix microseconds: strict parsing, one output form
 /// (`2026-11-22T10:04:10.120000Z`, the form of the pile webhook payload).
 public enum Timestamp {
+    /// 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.999999Z: the instants RFC 3339's four-digit
+    /// years can write. `parse` refuses anything outside, so every echoed timestamp is valid.
+    public static let minMicros: Int64 = -62_135_596_800_000_000
+    public static let maxMicros: Int64 = 253_402_300_799_999_999
+
     /// Microseconds since the epoch, or nil when the text is not an RFC 3339 date-time.
     public static func parse(_ text: String) -> Int64? {
         let b = Array(text.utf8)
@@ -59,12 +64,14 @@ public enum Timestamp {
         guard index == b.count else { return nil }
         let days = CivilDate.days(year: year, month: month, day: day)
         let seconds = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + min(second, 59)) - Int64(offsetSeconds)
-        return seconds * 1_000_000 + Int64(micros)
+        let instant = seconds * 1_000_000 + Int64(micros)
+        return (minMicros...maxMicros).contains(instant) ? instant : nil
     }
 
-    /// `YYYY-MM-DDTHH:MM:SS.ffffffZ` in UTC.
+    /// `YYYY-MM-DDTHH:MM:SS.ffffffZ` in UTC; instants outside years 0001–9999 are clamped to
+    /// the nearest end, so the output is always RFC 3339.
     public static func format(micros: Int64) -> String {
-        let (seconds, fraction) = floorDivide(micros, 1_000_000)
+        let (seconds, fraction) = floorDivide(min(max(micros, minMicros), maxMicros), 1_000_000)
         let (days, secondOfDay) = floorDivide(seconds, 86_400)
         let (year, month, day) = CivilDate.civil(fromDays: Int(days))
         let hour = Int(secondOfDay / 3600)

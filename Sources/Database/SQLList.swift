@@ -6,9 +6,14 @@ public struct SQLList {
     public let placeholders: String
     public let values: [any Bindable]
 
-    /// `values` must not be empty (`IN ()` is not SQL).
+    /// An empty `values` gives `IN (NULL)`, which matches nothing (`IN ()` is not SQL), rather
+    /// than a trap: the list may come from request data.
     public init(_ values: [any Bindable]) {
-        precondition(!values.isEmpty, "an IN list needs at least one value")
+        guard !values.isEmpty else {
+            self.values = []
+            self.placeholders = "NULL"
+            return
+        }
         let size = [1, 4, 16, 64, 256].first { $0 >= values.count } ?? (values.count + 255) / 256 * 256
         let last = values[values.count - 1]
         self.values = values + Array(repeating: last, count: size - values.count)

@@ -61,6 +61,12 @@ public struct HTTPError: Error, Sendable, Equatable {
             status: 413, slug: "payload-too-large", title: "Request body too large",
             detail: "The request body exceeds the limit of \(limit) bytes.")
     }
+    /// A JSON body over one of `JSONParser.Limits` (README "Limits"); the detail names the limit.
+    public static func jsonLimit(_ failure: JSONParser.Failure) -> HTTPError {
+        HTTPError(
+            status: 413, slug: "json-limit-exceeded", title: "JSON document over a limit",
+            detail: "The body exceeds the JSON limit \(failure.limit?.rawValue ?? "size"): \(failure.description).")
+    }
     public static func unprocessable(_ errors: [FieldError], detail: String = "The request failed validation.")
         -> HTTPError
     {

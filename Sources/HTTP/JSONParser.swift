@@ -1,18 +1,64 @@
-/// A strict RFC 8259 parser into `JSONValue`: UTF-8 only, bounded depth, duplicate keys refused.
+/// A strict RFC 8259 parser into `JSONValue`: UTF-8 only, duplicate keys refused, linear in its
+/// input, and bounded by `Limits` (depth, keys per object, values, string and number length) so a
+/// request's cost is bounded whatever its shape.
 public struct JSONParser {
-    /// Why a document was refused, with the byte offset.
+    /// Caps on a document's shape (README "Limits"). A body within `body_limit` (8 MiB) that
+    /// passes them parses in milliseconds.
+    public struct Limits: Sendable, Equatable {
+        /// Nesting depth (the top-level value is depth 0).
+        public var depth: Int
+        /// Keys in one object.
+        public var keysPerObject: Int
+        /// Values in the whole document (every object, array, string, number, literal).
+        public var values: Int
+        /// UTF-8 bytes of one string (after unescaping) or object key.
+        public var stringBytes: Int
+        /// Characters of one number.
+        public var numberBytes: Int
+
+        public init(
+            depth: Int = 32, keysPerObject: Int = 1_000, values: Int = 500_000, stringBytes: Int = 65_536,
+            numberBytes: Int = 64
+        ) {
+            self.depth = depth
+            self.keysPerObject = keysPerObject
+            self.values = values
+            self.stringBytes = stringBytes
+            self.numberBytes = numberBytes
+        }
+
+        /// The limits of request bodies and stored documents.
+        public static let request = Limits()
+    }
+
+    /// Which cap a document hit, named as README's "Limits" names it.
+    public enum Limit: String, Sendable, Equatable {
+        case depth, keysPerObject = "keys_per_object", values, stringBytes = "string_bytes"
+        case numberBytes = "number_bytes"
+    }
+
+    /// Why a document was refused, with the byte offset; `limit` is set when it was well-formed
+    /// as far as it was read but over a cap (413 rather than 400).
     public struct Failure: Error, Equatable, CustomStringConvertible {
         public let message: String
         public let offset: Int
+        public var limit: Limit? = nil
         public var description: String { "\(message) at byte \(offset)" }
     }
 
     private let bytes: [UInt8]
     private var index = 0
-    private let maxDepth: Int
+    private let limits: Limits
+    private var valueCount = 0
 
-    public static func parse(_ bytes: [UInt8], maxDepth: Int = 32) throws(Failure) -> JSONValue {
-        var parser = JSONParser(bytes: bytes, maxDepth: maxDepth)
+    public static func parse(_ bytes: [UInt8], maxDepth: Int) throws(Failure) -> JSONValue {
+        var limits = Limits.request
+        limits.depth = maxDepth
+        return try parse(bytes, limits: limits)
+    }
+
+    public static func parse(_ bytes: [UInt8], limits: Limits = .request) throws(Failure) -> JSONValue {
+        var parser = JSONParser(bytes: bytes, limits: limits)
         parser.skipWhitespace()
         let value = try parser.value(depth: 0)
         parser.skipWhitespace()
@@ -20,9 +66,13 @@ public struct JSONParser {
         return value
     }
 
-    private init(bytes: [UInt8], maxDepth: Int) {
+    private init(bytes: [UInt8], limits: Limits) {
         self.bytes = bytes
-        self.maxDepth = maxDepth
+        self.limits = limits
+    }
+
+    private func over(_ limit: Limit, _ message: String) -> Failure {
+        Failure(message: message, offset: index, limit: limit)
     }
 
     private func failure(_ message: String) -> Failure { Failure(message: message, offset: index) }
@@ -37,7 +87,11 @@ public struct JSONParser {
     }
 
     private mutating func value(depth: Int) throws(Failure) -> JSONValue {
-        guard depth <= maxDepth else { throw failure("nesting deeper than \(maxDepth)") }
+        guard depth <= limits.depth else { throw over(.depth, "nesting deeper than \(limits.depth)") }
+        valueCount += 1
+        guard valueCount <= limits.values else {
+            throw over(.values, "more than \(limits.values) values in the document")
+        }
         guard index < bytes.count else { throw failure("unexpected end of input") }
         switch bytes[index] {
         case UInt8(ascii: "{"): return try object(depth: depth)
@@ -70,13 +124,18 @@ public struct JSONParser {
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("expected a key") }
+            let keyOffset = index
             let key = try string()
-            guard object[key] == nil else { throw failure("duplicate key \"\(key)\"") }
+            guard object.count < limits.keysPerObject else {
+                throw over(.keysPerObject, "more than \(limits.keysPerObject) keys in one object")
+            }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw failure("expected ':'") }
             index += 1
             skipWhitespace()
-            object[key] = try value(depth: depth + 1)
+            guard object.insertNew(key, try value(depth: depth + 1)) else {
+                throw Failure(message: "duplicate key \"\(key)\"", offset: keyOffset)
+            }
             skipWhitespace()
             guard index < bytes.count else { throw failure("unterminated object") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -143,6 +202,9 @@ public struct JSONParser {
                 scalars.append(byte)
                 index += 1
             }
+            guard scalars.count <= limits.stringBytes else {
+                throw over(.stringBytes, "a string longer than \(limits.stringBytes) bytes")
+            }
         }
         throw failure("unterminated string")
     }
@@ -205,6 +267,9 @@ public struct JSONParser {
             }
             guard index < bytes.count, (48...57).contains(bytes[index]) else { throw failure("invalid number") }
             while index < bytes.count, (48...57).contains(bytes[index]) { index += 1 }
+        }
+        guard index - start <= limits.numberBytes else {
+            throw over(.numberBytes, "a number longer than \(limits.numberBytes) characters")
         }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         if isInteger, let value = Int64(text) { return .int(value) }

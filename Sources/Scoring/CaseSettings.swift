@@ -67,11 +67,11 @@ public struct CaseSettings: Sendable, Codable, Equatable {
         checks[code] ?? code.defaultSetting
     }
 
-    /// Refuses settings that cannot mean anything sensible. Decoding calls it; call it yourself
-    /// on settings built in code before trusting them.
+    /// Refuses settings that cannot mean anything sensible or lie outside `SettingRanges`.
+    /// Decoding calls it; call it yourself on settings built in code before trusting them.
     public func validate() throws(CaseSettingsError) {
         for (field, value) in [("review_threshold", reviewThreshold), ("fail_threshold", failThreshold)]
-        where !(0...1000).contains(value) {
+        where !SettingRanges.threshold.contains(value) {
             throw .thresholdOutOfRange(field: field, value: value)
         }
         if failThreshold > reviewThreshold {
@@ -79,26 +79,52 @@ public struct CaseSettings: Sendable, Codable, Equatable {
         }
         for code in DeductionCode.allCases {
             guard let setting = checks[code] else { continue }
-            if setting.points < 0 { throw .negativePoints(code, setting.points) }
-            if let limit = setting.limit, limit < 0 { throw .negativeLimit(code, limit) }
-            if let window = setting.windowSeconds, !(window > 0 && window.isFinite) {
+            let path = "checks.\(code.rawValue)"
+            try SettingRanges.check(setting.points, SettingRanges.points, "\(path).points")
+            if let limit = setting.limit { try SettingRanges.check(limit, SettingRanges.limit, "\(path).limit") }
+            if let window = setting.windowSeconds, !(window > 0 && window <= SettingRanges.windowSeconds.upperBound) {
                 throw .nonPositiveWindow(code, window)
             }
         }
+        try validateWindowAndLists()
+        try validateTariff()
+        try SettingRanges.check(encounterMaxAgeDays, SettingRanges.encounterMaxAgeDays, "encounter_max_age_days")
+        if !SettingRanges.auditLevels.contains(auditLevels) { throw .auditLevelsOutOfRange(auditLevels) }
+    }
+
+    private func validateWindowAndLists() throws(CaseSettingsError) {
+        if let start = claimWindow.start {
+            try SettingRanges.check(start, SettingRanges.unixSeconds, "claim_window.start")
+        }
+        if let end = claimWindow.end { try SettingRanges.check(end, SettingRanges.unixSeconds, "claim_window.end") }
         if let start = claimWindow.start, let end = claimWindow.end, end < start {
             throw .claimWindowReversed(start: start, end: end)
         }
-        if let cap = amountCap, !(cap >= 0 && cap.isFinite) {
-            throw .invalidAmountCap(cap)
+        if let cap = amountCap { try SettingRanges.check(cap, SettingRanges.amount, "amount_cap") }
+        let lists = [
+            ("emails", blocklists.emails), ("domains", blocklists.domains), ("ips", blocklists.ips),
+            ("phones", blocklists.phones),
+        ]
+        for (name, list) in lists {
+            try SettingRanges.check(list.count, 0...SettingRanges.blocklistEntries, "blocklists.\(name)")
+            for (index, entry) in list.enumerated() {
+                try SettingRanges.check(
+                    entry.unicodeScalars.count, 0...SettingRanges.blocklistEntryScalars,
+                    "blocklists.\(name)[\(index)]")
+            }
         }
+    }
+
+    private func validateTariff() throws(CaseSettingsError) {
+        try SettingRanges.check(tariff.count, 0...SettingRanges.tariffEntries, "tariff")
         for (code, entry) in tariff.sorted(by: { $0.key < $1.key }) {
             if code.isEmpty { throw .invalidTariffEntry(code: code, reason: "the code is empty") }
-            if entry.unitPrice < 0 {
-                throw .invalidTariffEntry(code: code, reason: "unit_price must not be negative")
+            if code.unicodeScalars.count > SettingRanges.codeScalars {
+                throw .invalidTariffEntry(
+                    code: code, reason: "the code must be at most \(SettingRanges.codeScalars) characters")
             }
-            if entry.maxQty < 1 { throw .invalidTariffEntry(code: code, reason: "max_qty must be at least 1") }
+            try SettingRanges.check(entry.unitPrice, SettingRanges.unitPrice, "tariff.\(code).unit_price")
+            try SettingRanges.check(entry.maxQty, SettingRanges.quantity, "tariff.\(code).max_qty")
         }
-        if encounterMaxAgeDays < 1 { throw .nonPositiveEncounterMaxAge(encounterMaxAgeDays) }
-        if !(0...Self.maxAuditLevels).contains(auditLevels) { throw .auditLevelsOutOfRange(auditLevels) }
     }
 }

@@ -121,7 +121,9 @@ struct CaseSettingsTests {
     func validateRefusesBuiltSettings() {
         var settings = CaseSettings()
         settings.checks[.payoutReuse] = CheckSetting(points: -1)
-        #expect(throws: CaseSettingsError.negativePoints(.payoutReuse, -1)) { try settings.validate() }
+        #expect(
+            throws: CaseSettingsError.outOfRange(field: "checks.PAYOUT_REUSE.points", allowed: "0 to 1000", value: "-1")
+        ) { try settings.validate() }
         #expect(throws: Never.self) { try CaseSettings().validate() }
     }
 }

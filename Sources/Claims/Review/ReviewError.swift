@@ -14,7 +14,19 @@ public enum ReviewError: Error, Sendable, Equatable {
     /// A comment that is empty, too long or holds control characters.
     case invalidComment(position: Int?, reason: String)
 
+    /// The most Unicode scalars one comment may have (`claim_history.after_value` is VARCHAR(1000)).
     public static let commentLimit = 500
+    /// The most comments one item may carry, vetting's and reviewers' together, and their total
+    /// size in UTF-8 bytes: `claim_items.comments` is a TEXT column (65,535 bytes) holding them as
+    /// a JSON array, so without a bound the 33rd long comment overflowed it.
+    public static let commentsPerItem = 20
+    public static let commentBytesPerItem = 16_384
+
+    /// "#3" for position 2, computed without overflow: the position may come straight from a URL.
+    public static func itemNumber(_ position: Int) -> String {
+        let (number, overflow) = position.addingReportingOverflow(1)
+        return overflow ? "#\(position)+1" : "#\(number)"
+    }
 
     public var status: Int {
         switch self {
@@ -37,7 +49,7 @@ public enum ReviewError: Error, Sendable, Equatable {
     public var message: String {
         switch self {
         case .claimNotFound: "There is no such claim in this case."
-        case .itemNotFound(let position): "The claim has no item #\(position + 1)."
+        case .itemNotFound(let position): "The claim has no item \(Self.itemNumber(position))."
         case .stageChanged(let current):
             current.map { "This claim now waits at level \($0), so nothing was changed." }
                 ?? "This claim has passed every audit level, so nothing was changed."

@@ -41,6 +41,7 @@ public struct ReviewState: Sendable, Equatable {
         case .commentItem(let position, let text):
             _ = try item(at: position)
             let comment = try Self.validComment(text, position: position)
+            try Self.checkRoom(for: comment, in: items[position].comments, position: position)
             items[position].comments.append(comment)
             record("item.comment", position, nil, comment, into: &change)
         case .commentClaim(let text):
@@ -128,6 +129,24 @@ public struct ReviewState: Sendable, Equatable {
             throw .invalidComment(position: position, reason: "The comment contains characters that are not allowed.")
         }
         return comment
+    }
+
+    /// Refuses a comment the item has no room for: at most `ReviewError.commentsPerItem`
+    /// comments and `ReviewError.commentBytesPerItem` bytes of them, so the item's TEXT column
+    /// cannot overflow however many reviewers comment.
+    static func checkRoom(for comment: String, in comments: [String], position: Int) throws(ReviewError) {
+        guard comments.count < ReviewError.commentsPerItem else {
+            throw .invalidComment(
+                position: position,
+                reason: "This item already has \(ReviewError.commentsPerItem) comments, the most an item may have.")
+        }
+        let bytes = comments.reduce(comment.utf8.count) { $0 + $1.utf8.count }
+        guard bytes <= ReviewError.commentBytesPerItem else {
+            throw .invalidComment(
+                position: position,
+                reason: "This item's comments would exceed \(ReviewError.commentBytesPerItem) bytes in total; "
+                    + "write a shorter comment.")
+        }
     }
 
     /// `4000.00`: amounts as the history shows them.

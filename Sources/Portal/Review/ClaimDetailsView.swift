@@ -58,7 +58,7 @@ enum ClaimDetailsView {
                 <tr data-testid="history-row"><td class="nowrap">\(ReviewComponents.time(record.createdAt))</td>\
                 <td>\(record.userEmail)</td><td>\(record.level.map { "Level \($0)" } ?? "—")</td>\
                 <td><span class="action">\(label(record.entry.action))</span></td>\
-                <td>\(record.entry.itemPosition.map { "#\($0 + 1)" } ?? "—")</td><td>\(change)</td></tr>
+                <td>\(record.entry.itemPosition.map(ReviewError.itemNumber) ?? "—")</td><td>\(change)</td></tr>
                 """
         }
         return section(

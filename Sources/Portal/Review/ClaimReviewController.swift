@@ -70,13 +70,13 @@ enum ClaimReviewController {
                 ?? "It has passed every audit level."
             return "Claim \(verb) at level \(level). \(next)"
         case .commentClaim: return "Comment added to the claim."
-        case .commentItem(let position, _): return "Comment added to item #\(position + 1)."
-        case .approveItem(let position): return "Item #\(position + 1) approved."
-        case .rejectItem(let position): return "Item #\(position + 1) rejected."
+        case .commentItem(let position, _): return "Comment added to item \(ReviewError.itemNumber(position))."
+        case .approveItem(let position): return "Item \(ReviewError.itemNumber(position)) approved."
+        case .rejectItem(let position): return "Item \(ReviewError.itemNumber(position)) rejected."
         case .setQuantity(let position, let quantity):
-            return "Approved quantity of item #\(position + 1) set to \(quantity)."
+            return "Approved quantity of item \(ReviewError.itemNumber(position)) set to \(quantity)."
         case .setUnitPrice(let position, let price):
-            return "Approved unit price of item #\(position + 1) set to \(price)."
+            return "Approved unit price of item \(ReviewError.itemNumber(position)) set to \(price)."
         }
     }
 }
