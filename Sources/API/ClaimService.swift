@@ -81,9 +81,8 @@ struct ClaimService {
         }
         do {
             return try JSONParser.parse(request.body)
-        } catch  where error.limit != nil {
-            throw .jsonLimit(error)
         } catch {
+            if error.limit != nil { throw .jsonLimit(error) }
             throw .badRequest("The body is not valid JSON: \(error.description).")
         }
     }

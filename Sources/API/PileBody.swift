@@ -19,12 +19,13 @@ struct PileBody {
         }
         var ref: String?
         if creating {
-            if case .string(let text) = root["ref"], !text.isEmpty, text.count <= 100,
+            if case .string(let text) = root["ref"], !text.isEmpty, text.unicodeScalars.count <= 100,
                 !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
             {
                 ref = text
             } else {
-                errors.append(.init(field: "ref", message: "must be a string of 1 to 100 characters"))
+                errors.append(
+                    .init(field: "ref", message: "must be a string of 1 to 100 characters (Unicode code points)"))
             }
         }
         var claims: [JSONValue] = []

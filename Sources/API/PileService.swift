@@ -102,14 +102,17 @@ struct PileService {
     private func validate(_ bodies: [JSONValue]) throws -> [ValidatedClaim] {
         var errors: [HTTPError.FieldError] = []
         var claims: [ValidatedClaim] = []
-        var seen: [String: Int] = [:]
+        // Keyed by UTF-8 bytes: refs compare exactly (utf8mb4_bin), while Swift's String equality
+        // treats "é" and "e" + U+0301 as one.
+        var seen: [[UInt8]: Int] = [:]
         for (index, body) in bodies.enumerated() {
             do {
                 let claim = try context.api.validator.validate(body, claimType: .health)
-                if let first = seen[claim.ref] {
+                let key = Array(claim.ref.utf8)
+                if let first = seen[key] {
                     errors.append(.init(field: "claims[\(index)].ref", message: "repeats the ref of claims[\(first)]"))
                 }
-                seen[claim.ref] = seen[claim.ref] ?? index
+                seen[key] = seen[key] ?? index
                 claims.append(claim)
             } catch {
                 errors += error.errors.map { .init(field: "claims[\(index)].\($0.field)", message: $0.message) }
@@ -122,7 +125,7 @@ struct PileService {
         let taken = try PileClaimWriter(db: context.db).takenRefs(
             caseID: record.id, environment: environment, refs: claims.map(\.ref))
         if !taken.isEmpty {
-            let conflicts = claims.enumerated().filter { taken.contains($0.element.ref) }.prefix(100).map {
+            let conflicts = claims.enumerated().filter { taken.contains(Array($0.element.ref.utf8)) }.prefix(100).map {
                 HTTPError.FieldError(
                     field: "claims[\($0.offset)].ref", message: "is already used by a claim in this case")
             }

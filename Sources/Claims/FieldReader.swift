@@ -3,6 +3,10 @@ import HTTP
 /// Reads typed fields out of a JSON object and collects every problem with its JSON path,
 /// so one 422 can list all of them.
 struct FieldReader {
+    /// The bound of every amount, item sub total and sum of sub totals (README "Limits"): far
+    /// below `claims.approved_amount DECIMAL(16,2)` (10¹⁴), so no product or sum can overflow it.
+    static let maxAmount: Int64 = 1_000_000_000_000
+
     private(set) var errors: [HTTPError.FieldError] = []
 
     mutating func fail(_ path: String, _ message: String) {
@@ -37,8 +41,10 @@ struct FieldReader {
                 fail(path, "must not be empty")
                 return nil
             }
-            if text.count > max {
-                fail(path, "must be at most \(max) characters")
+            // Columns are utf8mb4 VARCHAR(n), which count code points, not Swift Characters: a
+            // letter with a combining accent is one Character but two code points.
+            if text.unicodeScalars.count > max {
+                fail(path, "must be at most \(max) characters (Unicode code points)")
                 return nil
             }
             if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
@@ -78,7 +84,7 @@ struct FieldReader {
             return nil
         case .int, .double:
             let number = value?.number ?? -1
-            guard number >= 0, number <= 1e12 else {
+            guard number >= 0, number <= Double(Self.maxAmount) else {
                 fail(path, "must be a number from 0 to 1000000000000")
                 return nil
             }

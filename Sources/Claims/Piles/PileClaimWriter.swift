@@ -30,19 +30,21 @@ public struct PileClaimWriter {
         ids.reserveCapacity(claims.count)
         let byRef = try lookUp(caseID: caseID, environment: environment, refs: claims.map(\.ref))
         for claim in claims {
-            guard let id = byRef[claim.ref] else { throw PileClaimWriterError.insertedClaimMissing }
+            guard let id = byRef[Array(claim.ref.utf8)] else { throw PileClaimWriterError.insertedClaimMissing }
             ids.append(id)
         }
         return ids
     }
 
-    /// Which of `refs` already name a claim in this case and environment (any pile or none).
-    public func takenRefs(caseID: String, environment: String, refs: [String]) throws -> Set<String> {
+    /// Which of `refs` already name a claim in this case and environment (any pile or none), as
+    /// UTF-8 bytes: refs compare exactly (`utf8mb4_nopad_bin`), while Swift's `String` equality
+    /// would take "é" and "e" + U+0301 for one ref.
+    public func takenRefs(caseID: String, environment: String, refs: [String]) throws -> Set<[UInt8]> {
         Set(try lookUp(caseID: caseID, environment: environment, refs: refs).keys)
     }
 
-    private func lookUp(caseID: String, environment: String, refs: [String]) throws -> [String: Int] {
-        var found: [String: Int] = [:]
+    private func lookUp(caseID: String, environment: String, refs: [String]) throws -> [[UInt8]: Int] {
+        var found: [[UInt8]: Int] = [:]
         var index = 0
         while index < refs.count {
             let chunk = Array(refs[index..<min(index + 256, refs.count)])
@@ -51,7 +53,7 @@ public struct PileClaimWriter {
                 "SELECT id, ref FROM claims WHERE case_id = ? AND environment = ? AND ref IN (\(list.placeholders))",
                 values: [caseID, environment] + list.values)
             {
-                found[try row.string("ref")] = try row.int("id")
+                found[Array(try row.string("ref").utf8)] = try row.int("id")
             }
             index += chunk.count
         }
