@@ -86,24 +86,24 @@ let package = Package(
             ]
         ),
         .target(name: "TestSupport", dependencies: ["Database"], path: "Tests/TestSupport"),
-        .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "TestSupport"]),
         .testTarget(
             name: "FastCGITests",
             dependencies: ["FastCGI", "HTTP", .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(name: "DatabaseTests", dependencies: ["Database", "TestSupport"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring"]),
-        .testTarget(name: "WebhooksTests", dependencies: ["Webhooks"]),
+        .testTarget(name: "WebhooksTests", dependencies: ["Webhooks", "TestSupport"]),
         .testTarget(name: "AppTests", dependencies: ["App", "HTTP"]),
         .testTarget(name: "TenancyTests", dependencies: ["Tenancy", "TestSupport"]),
-        .testTarget(name: "APITests", dependencies: ["API", "Claims", "HTTP", "Scoring"]),
-        .testTarget(name: "ClaimReviewTests", dependencies: ["Claims", "HTTP", "Scoring"]),
+        .testTarget(name: "APITests", dependencies: ["API", "Claims", "HTTP", "Scoring", "TestSupport"]),
+        .testTarget(name: "ClaimReviewTests", dependencies: ["Claims", "HTTP", "Scoring", "TestSupport"]),
         .testTarget(name: "IntegrationTests", dependencies: ["TestSupport", "Tenancy", "Database"]),
         .testTarget(
             name: "WebhookDeliveryTests",
             dependencies: ["Webhooks", "Database", "TestSupport", "Tenancy", "HTTP", "Portal"],
             exclude: ["receiver.py"]),
-        .testTarget(name: "PortalTests", dependencies: ["Portal", "Tenancy", "HTTP", "Claims"]),
+        .testTarget(name: "PortalTests", dependencies: ["Portal", "Tenancy", "HTTP", "Claims", "TestSupport"]),
         .testTarget(
             name: "PortalIntegrationTests",
             dependencies: ["Portal", "Tenancy", "Webhooks", "Database", "TestSupport"]

@@ -91,3 +91,47 @@ struct ClaimValidatorTests {
         #expect(one.contentHash != two.contentHash)
     }
 }
+
+/// Lengths in code points and amounts bounded so no column overflows (issue 10).
+struct ClaimStorageLimitTests {
+    private let validator = ClaimValidator(protector: PayoutProtector(key: Array(repeating: 7, count: 32)))
+
+    private func errors(_ text: String, _ type: ClaimType) throws -> [HTTPError.FieldError] {
+        let body = try JSONParser.parse(Array(text.utf8))
+        do {
+            _ = try validator.validate(body, claimType: type)
+            return []
+        } catch {
+            return error.errors
+        }
+    }
+
+    @Test func lengthsAreCountedInCodePointsTheUnitOfTheColumns() throws {
+        let accented = String(repeating: "e\u{301}", count: 100)
+        #expect(accented.count == 100 && accented.unicodeScalars.count == 200)
+        #expect(try errors(#"{"ref": "\#(accented)"}"#, .settlement).map(\.field) == ["ref"])
+        let fifty = String(repeating: "e\u{301}", count: 50)
+        #expect(try errors(#"{"ref": "\#(fifty)"}"#, .settlement).isEmpty)
+        let item =
+            #"{"ref": "r", "items": [{"ref": "R", "description": "D", "code": "C", "unit_price_billed": 1, "qty_billed": 1}]}"#
+        for (field, size) in [("ref", 100), ("description", 500), ("code", 50)] {
+            let long = String(repeating: "a\u{308}", count: size / 2 + 1)
+            let text = item.replacingOccurrences(
+                of: #""\#(field)": "\#(field.prefix(1).uppercased())""#, with: #""\#(field)": "\#(long)""#)
+            #expect(try errors(text, .health).map(\.field) == ["items[0].\(field)"], "\(field)")
+        }
+    }
+
+    @Test func itemSubTotalsAndTheirSumAreBounded() throws {
+        func claim(_ items: [(Int64, Int64)]) -> String {
+            let list = items.map { #"{"unit_price_billed": \#($0.0), "qty_billed": \#($0.1)}"# }
+            return #"{"ref": "r", "items": [\#(list.joined(separator: ","))]}"#
+        }
+        #expect(try errors(claim([(1_000_000_000_000, 100)]), .health).map(\.field) == ["items[0].unit_price_billed"])
+        #expect(try errors(claim([(1_000_000_000_000, 1)]), .health).isEmpty)
+        #expect(try errors(claim([(1_000_000, 1_000_000)]), .health).isEmpty)
+        #expect(try errors(claim([(600_000_000_000, 1), (400_000_000_001, 1)]), .health).map(\.field) == ["items"])
+        let many = Array(repeating: (Int64(1_000_000_000_000), Int64(1)), count: 500)
+        #expect(try errors(claim(many), .health).map(\.field) == ["items"])
+    }
+}

@@ -47,4 +47,28 @@ struct TimestampTests {
             #expect(Timestamp.parse(Timestamp.format(micros: micros)) == micros)
         }
     }
+
+    @Test func instantsOutsideYears0001To9999AreRefused() {
+        #expect(Timestamp.parse("9999-12-31T23:59:59-23:59") == nil)
+        #expect(Timestamp.parse("9999-12-31T23:59:59.999999Z") == Timestamp.maxMicros)
+        #expect(Timestamp.parse("0001-01-01T00:00:00Z") == Timestamp.minMicros)
+        #expect(Timestamp.parse("0001-01-01T00:00:00+00:01") == nil)
+        #expect(Timestamp.parse("0000-12-31T23:30:00-01:00") == Timestamp.minMicros + 1_800_000_000)
+        #expect(Timestamp.parse("0000-01-01T00:00:00Z") == nil)
+    }
+
+    @Test func formattingClampsToTheRFC3339Range() {
+        #expect(Timestamp.format(micros: Timestamp.maxMicros) == "9999-12-31T23:59:59.999999Z")
+        #expect(Timestamp.format(micros: .max) == "9999-12-31T23:59:59.999999Z")
+        #expect(Timestamp.format(micros: .min) == "0001-01-01T00:00:00.000000Z")
+    }
+
+    @Test func signalWindowsConvertWithCheckedArithmetic() {
+        let now: Int64 = 1_795_341_850_000_000
+        #expect(SignalHistoryStore.windowStart(now, 3600) == now - 3_600_000_000)
+        #expect(SignalHistoryStore.windowStart(now, 1e13) == Timestamp.minMicros)
+        #expect(SignalHistoryStore.windowStart(now, .infinity) == Timestamp.minMicros)
+        #expect(SignalHistoryStore.windowStart(now, .nan) == Timestamp.minMicros)
+        #expect(SignalHistoryStore.windowStart(.min, 1) == Timestamp.minMicros)
+    }
 }

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import HTTP
@@ -5,18 +6,6 @@ import Testing
 /// Random and adversarial documents, from a fixed seed so a failure repeats: the parser returns
 /// or throws, never traps, and never takes long.
 struct JSONFuzzTests {
-    /// SplitMix64: small, seedable, the same on every platform.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let seeds: [[UInt8]] = [
         #"{"ref": "A-1", "items": [{"unit_price_billed": 2500, "qty_billed": 2}], "n": -0.5e-3, "b": [true, false, null]}"#,
         #"["\ud83d\ude80", "\u00e9", "\\", "\/", 1e308, -9223372036854775808, 9223372036854775807]"#,
@@ -36,7 +25,7 @@ struct JSONFuzzTests {
     }
 
     @Test func randomMutationsOfValidDocumentsNeverTrap() {
-        var random = Generator(state: 0xC1A1_5C0E)
+        var random = SplitMix64(seed: 0xC1A1_5C0E)
         let alphabet = Array(#"{}[]":,\ 0123456789-+.eEtrufalsn"#.utf8) + [0x00, 0x1F, 0x7F, 0x80, 0xC3, 0xFF]
         let clock = ContinuousClock()
         let start = clock.now

@@ -91,12 +91,23 @@ struct CaseSettingsTests {
             (#"{"claim_window": {"start": 10, "end": 5}}"#, "claim_window"),
             (#"{"amount_cap": -1}"#, "amount_cap"),
             (#"{"tariff": {"X": {"unit_price": 10}}}"#, "tariff.X"),
-            (#"{"tariff": {"X": {"unit_price": 10, "max_qty": 0}}}"#, "tariff.X"),
+            (#"{"tariff": {"X": {"unit_price": 10, "max_qty": 0}}}"#, "tariff.X.max_qty"),
+            (#"{"tariff": {"X": {"unit_price": 10, "max_qty": 1000001}}}"#, "tariff.X.max_qty"),
+            (#"{"tariff": {"X": {"unit_price": 1000000000001, "max_qty": 1}}}"#, "tariff.X.unit_price"),
+            (#"{"checks": {"IP_VELOCITY": {"window_seconds": 1e13}}}"#, "checks.IP_VELOCITY.window_seconds"),
+            (#"{"checks": {"IP_VELOCITY": {"window_seconds": 315360001}}}"#, "checks.IP_VELOCITY.window_seconds"),
+            (#"{"checks": {"IP_VELOCITY": {"points": 1001}}}"#, "checks.IP_VELOCITY.points"),
+            (#"{"checks": {"HOUSEHOLD_LIMIT": {"limit": 1000001}}}"#, "checks.HOUSEHOLD_LIMIT.limit"),
+            (#"{"claim_window": {"start": 1e300}}"#, "claim_window.start"),
+            (#"{"claim_window": {"end": -1e12}}"#, "claim_window.end"),
+            (#"{"amount_cap": 1e13}"#, "amount_cap"),
+            (#"{"encounter_max_age_days": 36501}"#, "encounter_max_age_days"),
             (#"{"encounter_max_age_days": 0}"#, "encounter_max_age_days"),
             (#"{"review_threshold": "high"}"#, "review_threshold"),
             (#"{"audit_levels": 4}"#, "audit_levels"),
             (#"{"audit_levels": -1}"#, "audit_levels"),
             (#"{"checks": []}"#, "checks"),
+            (#"{"blocklists": {"emails": ["\#(String(repeating: "a", count: 321))"]}}"#, "blocklists.emails[0]"),
         ])
     func nonsenseIsRefused(json: String, field: String) {
         let error = refusal(json)
@@ -125,5 +136,21 @@ struct CaseSettingsTests {
             throws: CaseSettingsError.outOfRange(field: "checks.PAYOUT_REUSE.points", allowed: "0 to 1000", value: "-1")
         ) { try settings.validate() }
         #expect(throws: Never.self) { try CaseSettings().validate() }
+    }
+
+    @Test("The largest value of every range is accepted, and window_seconds 1e13 is refused naming the key")
+    func rangeEndsAreAccepted() throws {
+        let settings = try decode(
+            #"""
+            {"checks": {"IP_VELOCITY": {"points": 1000, "limit": 1000000, "window_seconds": 315360000}},
+             "claim_window": {"start": -62135596800, "end": 253402300799}, "amount_cap": 1000000000000,
+             "tariff": {"X": {"unit_price": 1000000000000, "max_qty": 1000000}}, "encounter_max_age_days": 36500}
+            """#)
+        #expect(settings.check(.ipVelocity).windowSeconds == 315_360_000)
+        let error = refusal(#"{"checks": {"IP_VELOCITY": {"window_seconds": 1e13}}}"#)
+        #expect(
+            error?.description.contains("checks.IP_VELOCITY") == true
+                || error?.description.contains("IP_VELOCITY") == true)
+        #expect(error?.description.contains("315360000") == true)
     }
 }
