@@ -20,7 +20,7 @@ enum ClaimDetailsView {
         var rows: [HTML] = []
         if case .array(let values)? = claim.result?["deductions"] {
             rows = values.map { value in
-                let points = value["points"].flatMap { $0.number }.map { String(Int($0)) } ?? "—"
+                let points = value["points"].flatMap { $0.number }.flatMap { Int(exactly: $0) }.map(String.init) ?? "—"
                 return """
                     <tr><td class="mono">\(value["code"]?.string ?? "—")</td><td class="num">\(points)</td>\
                     <td>\(value["detail"]?.string ?? "")</td></tr>

@@ -28,7 +28,9 @@ public struct Provisioning {
         name: String, caseName: String, claimType: String, ownerEmail: String, ownerName: String,
         ownerPassword: String
     ) throws -> CreatedOrganization {
-        guard !name.isEmpty, name.count <= 200, !caseName.isEmpty, caseName.count <= 200 else {
+        // VARCHAR(200) counts code points, not Characters.
+        guard !name.isEmpty, name.unicodeScalars.count <= 200, !caseName.isEmpty, caseName.unicodeScalars.count <= 200
+        else {
             throw ProvisioningError.invalid("organization and case names must be 1 to 200 characters")
         }
         guard claimType == "settlement" || claimType == "health" else {
