@@ -17,7 +17,7 @@ public struct JSONParser {
         public var numberBytes: Int
 
         public init(
-            depth: Int = 32, keysPerObject: Int = 1_000, values: Int = 500_000, stringBytes: Int = 65_536,
+            depth: Int = 32, keysPerObject: Int = 1_000, values: Int = 1_000_000, stringBytes: Int = 65_536,
             numberBytes: Int = 64
         ) {
             self.depth = depth
@@ -29,6 +29,9 @@ public struct JSONParser {
 
         /// The limits of request bodies and stored documents.
         public static let request = Limits()
+        /// For documents we ship (the OpenAPI document): deeper, and no size caps.
+        public static let trusted = Limits(
+            depth: 64, keysPerObject: .max, values: .max, stringBytes: .max, numberBytes: 64)
     }
 
     /// Which cap a document hit, named as README's "Limits" names it.
@@ -50,12 +53,6 @@ public struct JSONParser {
     private var index = 0
     private let limits: Limits
     private var valueCount = 0
-
-    public static func parse(_ bytes: [UInt8], maxDepth: Int) throws(Failure) -> JSONValue {
-        var limits = Limits.request
-        limits.depth = maxDepth
-        return try parse(bytes, limits: limits)
-    }
 
     public static func parse(_ bytes: [UInt8], limits: Limits = .request) throws(Failure) -> JSONValue {
         var parser = JSONParser(bytes: bytes, limits: limits)
