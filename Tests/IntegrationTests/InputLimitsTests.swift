@@ -113,4 +113,17 @@ struct InputLimitsTests {
         print("100,000 keys through nginx: \(result.status) in \(elapsed)")
         #expect(try RawHTTPClient.send("GET", "/api/v1/health").status == 200)
     }
+
+    @Test func aStoredOutOfRangeWindowNoLongerKillsTheProcess() throws {
+        // Settings stored before ranges existed (import now refuses them): the claim is refused
+        // as the case's misconfiguration, the worker lives on.
+        let f = try APIFixture(settlementSettings: #"{"checks": {"IP_VELOCITY": {"window_seconds": 1e13}}}"#)
+        let result = try f.post(
+            f.path(f.settlement, "/claims"), key: f.liveKey,
+            json: APIFixture.settlementClaim(ref: "W-1", email: "w@example.com"))
+        #expect(result.status == 500)
+        #expect(result.json["type"] as? String == "urn:claimscore:problem:case-misconfigured")
+        #expect(try f.claimCount(f.settlement) == 0)
+        #expect(try RawHTTPClient.send("GET", "/api/v1/health").status == 200)
+    }
 }
