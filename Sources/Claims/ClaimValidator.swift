@@ -14,6 +14,9 @@ public struct ClaimValidator: Sendable {
         "provider", "enrollee_id", "encounter_date", "billed_amount", "diagnoses", "items",
     ]
 
+    /// The most items a health claim may have; also bounds item positions in review URLs.
+    public static let maxItems = 500
+
     let protector: PayoutProtector
 
     public init(protector: PayoutProtector) { self.protector = protector }

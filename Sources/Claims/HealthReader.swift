@@ -52,7 +52,7 @@ enum HealthReader {
         if root["diagnoses"] != nil { echo["diagnoses"] = .array(diagnoses) }
         var items: [JSONValue] = []
         var total: Int64 = 0
-        for (index, value) in reader.array(root["items"], "items", max: 500).enumerated() {
+        for (index, value) in reader.array(root["items"], "items", max: ClaimValidator.maxItems).enumerated() {
             let path = "items[\(index)]"
             guard let object = reader.object(value, path) else {
                 reader.fail(path, "must be an object")

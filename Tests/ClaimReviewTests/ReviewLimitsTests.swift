@@ -6,8 +6,9 @@ import Testing
 struct ReviewLimitsTests {
     @Test func itemNumbersOfExtremePositionsDoNotOverflow() {
         #expect(ReviewError.itemNumber(0) == "#1")
-        #expect(ReviewError.itemNumber(Int.max) == "#9223372036854775807+1")
-        #expect(ReviewError.itemNotFound(position: Int.max).message.contains("9223372036854775807"))
+        #expect(ReviewError.itemNumber(Int.max) == "#9223372036854775808")
+        #expect(ReviewError.itemNumber(Int.min) == "#-9223372036854775807")
+        #expect(ReviewError.itemNotFound(position: Int.max).message.contains("#9223372036854775808"))
         #expect(ReviewError.itemNotFound(position: Int.max).status == 404)
     }
 

@@ -18,7 +18,7 @@ struct ReviewInputLimitsTests {
             ("approve", []), ("reject", []), ("quantity", [("qty_approved", "1")]),
             ("price", [("unit_price_approved", "1")]), ("comment", [("comment", "hello")]),
         ]
-        for position in ["9223372036854775807", "9223372036854775808", "500", "-1"] {
+        for position in ["9223372036854775807", "9223372036854775808", "500", "2", "-1"] {
             for (action, fields) in forms {
                 let path = "\(audit.base)/claims/\(audit.claimIDs[0])/items/\(position)/\(action)"
                 let result = try reviewer.post(path, fields)

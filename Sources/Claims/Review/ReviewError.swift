@@ -22,10 +22,10 @@ public enum ReviewError: Error, Sendable, Equatable {
     public static let commentsPerItem = 20
     public static let commentBytesPerItem = 16_384
 
-    /// "#3" for position 2, computed without overflow: the position may come straight from a URL.
+    /// "#3" for position 2, computed without overflow: the position may come straight from a URL
+    /// (Int.max + 1 fits in UInt; a negative position + 1 cannot overflow).
     public static func itemNumber(_ position: Int) -> String {
-        let (number, overflow) = position.addingReportingOverflow(1)
-        return overflow ? "#\(position)+1" : "#\(number)"
+        position >= 0 ? "#\(UInt(position) + 1)" : "#\(position + 1)"
     }
 
     public var status: Int {

@@ -19,7 +19,9 @@ enum ClaimReviewController {
 
     static func itemAction<Context: PortalContext>(_ request: Request, _ context: Context) throws -> Response {
         // 0-based, as `claim_items.position`; the page numbers items from 1 for people.
-        guard let position = Int(request.parameter("position")), position >= 0 else { throw PortalError.notFound }
+        // Positions no claim can have (any number up to and beyond Int64) are a 404 before anything else.
+        guard let position = Int(request.parameter("position")), (0..<ClaimValidator.maxItems).contains(position)
+        else { throw PortalError.notFound }
         return try act(request, context) { form throws(ReviewForm.Problem) in
             try ReviewForm.itemAction(request.parameter("action"), position: position, form: form)
         }
