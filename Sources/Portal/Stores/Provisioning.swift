@@ -82,6 +82,9 @@ public struct Provisioning {
         guard normalized.contains("@"), normalized.utf8.count <= 254 else {
             throw ProvisioningError.invalid("\(email) is not an email address")
         }
+        guard name.unicodeScalars.count <= 200 else {
+            throw ProvisioningError.invalid("the name must be at most 200 characters")
+        }
         if let existing = try users.find(email: normalized) {
             try users.setRole(userID: existing.user.id, orgID: orgID, role: role)
             return (existing.user, false)
