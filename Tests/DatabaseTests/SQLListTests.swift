@@ -1,4 +1,5 @@
 import Database
+import TestSupport
 import Testing
 
 struct SQLListTests {
@@ -16,6 +17,37 @@ struct SQLListTests {
             #expect(list.placeholders.split(separator: ",").count == size)
             #expect(Set(ints(list)) == Set(1...count), "padding repeats values, never adds others")
             #expect(ints(list).last == count)
+        }
+    }
+
+    @Test func anEmptyListMatchesNothingInsteadOfTrapping() {
+        let list = SQLList([])
+        #expect(list.placeholders == "NULL" && list.values.isEmpty)
+    }
+}
+
+/// SQL composition refuses bad shapes with a thrown error, never a trap (issue 10).
+@Suite(.enabled(if: TestEnvironment.hasDatabase, "needs the test MariaDB (.ci/test)"))
+struct CompositionErrorTests {
+    @Test func anEmptyInListIsValidSQLThatMatchesNothing() throws {
+        let db = TestDatabase.connect()
+        let list = SQLList([])
+        #expect(
+            try db.query("SELECT 1 AS one FROM DUAL WHERE 1 IN (\(list.placeholders))", values: list.values).isEmpty)
+    }
+
+    @Test func aRowOfTheWrongWidthIsAThrownErrorBeforeAnythingIsSent() {
+        let db = TestDatabase.connect()
+        do {
+            try db.insertMany("INSERT INTO no_such_table (a, b) VALUES", columns: 2, rows: [[1, 2], [3]])
+            Issue.record("expected an error")
+        } catch {
+            // Code 0: refused by insertMany itself; the server (no such table, 1146) never saw it.
+            guard case .failed(let code, let message) = error else {
+                Issue.record("unexpected \(error)")
+                return
+            }
+            #expect(code == 0 && message.contains("expected 2"))
         }
     }
 }
