@@ -10,9 +10,9 @@ ALTER TABLE webhooks
   ADD COLUMN paused_until DATETIME(6) NULL;
 
 -- Leasing goes round-robin over webhooks with due work instead of oldest-first over everything.
--- "Which webhooks have pending deliveries, and when is the first due?" is a loose index scan of
--- this index (one probe per webhook, whatever the backlog), and "the oldest due deliveries of one
--- webhook" a range read on it. A webhook's 50,000-row backlog costs neither query more than one
--- step. Added in place: InnoDB builds a secondary index without blocking writes.
+-- "When is this webhook's first pending delivery due?" is one entry of this index, and "the
+-- oldest due deliveries of this webhook" a short range read on it, so a webhook's 50,000-row
+-- backlog costs either question no more than one entry. Added in place: InnoDB builds a secondary
+-- index without blocking writes.
 ALTER TABLE webhook_deliveries
   ADD KEY webhook_deliveries_webhook_due (state, webhook_id, next_attempt_at);
