@@ -33,7 +33,8 @@ extension DeliveryStore {
             candidates: try dueWebhooks(inFlight: inFlight, perWebhook: perWebhook, breaker: breaker),
             after: cursor, total: limit, maximumWebhooks: Self.webhooksPerRound)
         let micros = Int(leaseDuration * 1_000_000)
-        var chosen: [Int] = []
+        var picks: [LeasePlan.Pick] = []
+        var probes: Set<String> = []
         for pick in plan.picks {
             if pick.probe {
                 // One probe across all processes: whoever moves paused_until on owns it.
@@ -43,21 +44,16 @@ extension DeliveryStore {
                     WHERE id = ? AND consecutive_failures >= ? AND (paused_until IS NULL OR paused_until <= NOW(6))
                     """, micros, pick.webhookID, breaker.threshold)
                 guard claimed.affectedRows == 1 else { continue }
+                probes.insert(pick.webhookID)
             }
-            let ids = try db.query(
-                """
-                SELECT id FROM webhook_deliveries FORCE INDEX (webhook_deliveries_webhook_due)
-                WHERE state = 'pending' AND webhook_id = ? AND next_attempt_at <= NOW(6)
-                  AND (leased_until IS NULL OR leased_until < NOW(6))
-                ORDER BY next_attempt_at, id LIMIT ?
-                """, pick.webhookID, pick.count
-            ).map { try $0.int("id") }
-            if pick.probe && ids.isEmpty {
-                // Nothing to probe with after all: leave the breaker half-open for the next round.
-                try db.execute("UPDATE webhooks SET paused_until = NOW(6) WHERE id = ?", pick.webhookID)
-            }
-            chosen += ids
+            picks.append(pick)
         }
+        let candidates = try dueDeliveries(picks)
+        for webhook in probes where !candidates.contains(where: { $0.webhookID == webhook }) {
+            // Nothing to probe with after all: leave the breaker half-open for the next round.
+            try db.execute("UPDATE webhooks SET paused_until = NOW(6) WHERE id = ?", webhook)
+        }
+        let chosen = candidates.map(\.deliveryID)
         guard !chosen.isEmpty else { return LeaseRound(deliveries: [], cursor: plan.cursor) }
         return LeaseRound(deliveries: try take(chosen, micros: micros), cursor: plan.cursor)
     }
@@ -103,6 +99,30 @@ extension DeliveryStore {
                 webhookID: webhook,
                 budget: breaker.budget(state: state, inFlight: inFlight[webhook] ?? 0, limit: perWebhook),
                 probe: state == .halfOpen)
+        }
+    }
+
+    /// The oldest due, unleased deliveries of each picked webhook, as many as its pick says, in ONE
+    /// statement: a `UNION ALL` of one short range read on `webhook_deliveries_webhook_due` per
+    /// webhook. Padded to 1, 4, 16 or 64 parts (a part for the nil UUID with `LIMIT 0` reads
+    /// nothing), so a few prepared texts serve every round.
+    private func dueDeliveries(_ picks: [LeasePlan.Pick]) throws -> [(deliveryID: Int, webhookID: String)] {
+        guard !picks.isEmpty else { return [] }
+        let size = [1, 4, 16, Self.webhooksPerRound].first { $0 >= picks.count } ?? picks.count
+        let part = """
+            (SELECT id, webhook_id FROM webhook_deliveries FORCE INDEX (webhook_deliveries_webhook_due)
+            WHERE state = 'pending' AND webhook_id = ? AND next_attempt_at <= NOW(6)
+              AND (leased_until IS NULL OR leased_until < NOW(6))
+            ORDER BY next_attempt_at, id LIMIT ?)
+            """
+        var values: [any Bindable] = []
+        for index in 0..<size {
+            let pick = index < picks.count ? picks[index] : nil
+            values += [pick?.webhookID ?? "00000000-0000-0000-0000-000000000000", pick?.count ?? 0]
+        }
+        let sql = Array(repeating: part, count: size).joined(separator: "\nUNION ALL\n")
+        return try db.query(sql, values: values).map { row throws(DatabaseError) in
+            (try row.int("id"), try row.string("webhook_id"))
         }
     }
 
