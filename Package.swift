@@ -91,7 +91,9 @@ let package = Package(
             name: "FastCGITests",
             dependencies: ["FastCGI", "HTTP", .product(name: "Logging", package: "swift-log")]
         ),
-        .testTarget(name: "DatabaseTests", dependencies: ["Database", "TestSupport"]),
+        .testTarget(
+            name: "DatabaseTests",
+            dependencies: ["Database", "TestSupport", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring"]),
         .testTarget(name: "WebhooksTests", dependencies: ["Webhooks", "TestSupport"]),
         .testTarget(name: "AppTests", dependencies: ["App", "HTTP"]),

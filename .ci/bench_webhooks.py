@@ -15,6 +15,10 @@ claim.pile_vetting_done events of one pile (about 1.2 KB health-claim payloads),
 whose receiver answers 200 at once. They must arrive one at a time in claim-id order, so this
 measures the per-delivery overhead of one pile stream: fan-out time, deliveries per second, the
 gap between consecutive deliveries, and a check of order and exactly-once at the receiver.
+Dead mode (BENCH_MODE=dead, `.ci/bench webhooks-dead [EVENTS]`): organization A has 4 dead webhooks
+(two refuse connections, two answer 500 at once) with a backlog of 50,000 due deliveries written in
+bulk; organization B's EVENTS new events (default 100), committed 100 ms apart, go to B's healthy
+webhook. Prints B's commit-to-first-attempt p50/p99 and what A's webhooks got meanwhile.
 Every wait is bounded; only loopback is used.
 """
 
@@ -28,6 +32,8 @@ import sys
 import time
 import urllib.request
 import uuid
+
+import socket
 
 import pymysql
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -69,6 +75,8 @@ def main():
     with receiver(env, 900) as port:
         if env.get("BENCH_MODE") == "pile":
             run_pile(cursor, key, port, events_in_burst)
+        elif env.get("BENCH_MODE") == "dead":
+            run_dead(cursor, key, port, events_in_burst)
         else:
             run(cursor, key, port, events_in_burst)
 
@@ -90,8 +98,8 @@ def receiver(env, max_seconds):
         process.wait(timeout=10)
 
 
-def configure(port, path, token):
-    body = json.dumps({"path": path, "secret": token}).encode()
+def configure(port, path, token, status=200):
+    body = json.dumps({"path": path, "secret": token, "default": {"status": status, "body": "ok"}}).encode()
     request = urllib.request.Request("http://127.0.0.1:%d/_control/configure" % port, data=body, method="POST")
     urllib.request.urlopen(request, timeout=10).read()
 
@@ -113,11 +121,12 @@ def bench_case(cursor):
     return org, case
 
 
-def add_webhook(cursor, key, port, org, case):
-    """A webhook of the case posting to the receiver, which is told its token; returns (id, path)."""
+def add_webhook(cursor, key, port, org, case, status=200):
+    """A webhook of the case posting to the receiver, which is told its token and the status to
+    answer; returns (id, path)."""
     hook, token = str(uuid.uuid4()), "whsec_" + base64.b64encode(os.urandom(32)).decode()
     path = "/bench/" + hook
-    configure(port, path, token)
+    configure(port, path, token, status)
     cursor.execute(
         "INSERT INTO webhooks (id, org_id, case_id, environment, name, url, secret_sealed, secret_hint)"
         " VALUES (%s, %s, %s, 'production', 'bench', %s, %s, %s)",
@@ -261,6 +270,79 @@ def run_pile(cursor, key, port, events):
           % ("OK" if not problems else "FAILED: " + "; ".join(problems), time.time() - started))
     if problems:
         sys.exit(1)
+
+
+def closed_port():
+    """A loopback port nothing listens on: connections to it are refused at once."""
+    probe = socket.socket()
+    probe.bind(("127.0.0.1", 0))
+    port = probe.getsockname()[1]
+    probe.close()
+    return port
+
+
+def run_dead(cursor, key, port, events):
+    org_a, case_a = bench_case(cursor)
+    dead = [add_webhook(cursor, key, port, org_a, case_a, status=500)[0] for _ in range(2)]
+    for _ in range(2):
+        hook, path = add_webhook(cursor, key, port, org_a, case_a)
+        cursor.execute("UPDATE webhooks SET url = %s WHERE id = %s", ("http://127.0.0.1:%d%s" % (closed_port(), path), hook))
+        dead.append(hook)
+    cursor.execute(
+        "INSERT INTO webhook_events (message_id, org_id, case_id, environment, type, claim_id, payload, fanned_out_at)"
+        " VALUES (%s, %s, %s, 'production', 'claim.scored', 1, '{}', NOW(6))", (message_id(), org_a, case_a))
+    event = cursor.lastrowid
+    started = time.time()
+    for hook in dead:
+        cursor.execute(
+            "INSERT INTO webhook_deliveries (event_id, webhook_id, claim_id, next_attempt_at, created_at)"
+            " SELECT %s, %s, seq, NOW(6) - INTERVAL 1 HOUR, NOW(6) - INTERVAL 1 HOUR FROM seq_1_to_12500",
+            (event, hook))
+    print("webhooks dead: 4 dead webhooks in A (2 refuse, 2 answer 500), 50,000 due deliveries written in %.2f s"
+          % (time.time() - started))
+    time.sleep(2)
+    org_b, case_b = bench_case(cursor)
+    hook_b, path_b = add_webhook(cursor, key, port, org_b, case_b)
+    cursor.execute("SELECT COUNT(*) FROM webhook_delivery_attempts WHERE webhook_id IN (%s, %s, %s, %s)", dead)
+    attempts_before = cursor.fetchone()[0]
+    cursor.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM webhook_events")
+    first = cursor.fetchone()[0]
+    started = time.time()
+    for _ in range(events):
+        cursor.execute(
+            "INSERT INTO webhook_events (message_id, org_id, case_id, environment, type, claim_id, payload)"
+            " VALUES (%s, %s, %s, 'production', 'claim.scored', 1, '{}')", (message_id(), org_b, case_b))
+        time.sleep(0.1)
+
+    def delivered():
+        cursor.execute("SELECT COUNT(*) FROM webhook_deliveries WHERE webhook_id = %s AND state = 'delivered'",
+                       (hook_b,))
+        return cursor.fetchone()[0]
+
+    wait_for(lambda: delivered() >= events, 120, "B's events")
+    window = time.time() - started
+    cursor.execute(
+        "SELECT TIMESTAMPDIFF(MICROSECOND, e.created_at, a.started_at) / 1000 FROM webhook_delivery_attempts a"
+        " JOIN webhook_deliveries d ON d.id = a.delivery_id JOIN webhook_events e ON e.id = d.event_id"
+        " WHERE d.webhook_id = %s AND a.attempt = 1 AND e.id >= %s", (hook_b, first))
+    latencies = [float(row[0]) for row in cursor.fetchall()]
+    cursor.execute("SELECT COUNT(*) FROM webhook_delivery_attempts WHERE webhook_id IN (%s, %s, %s, %s)", dead)
+    attempts = cursor.fetchone()[0] - attempts_before
+    cursor.execute("SELECT COUNT(*) FROM webhook_deliveries WHERE webhook_id IN (%s, %s, %s, %s) AND state = 'pending'",
+                   dead)
+    backlog = cursor.fetchone()[0]
+    try:
+        cursor.execute("SELECT MIN(consecutive_failures), MAX(consecutive_failures) FROM webhooks"
+                       " WHERE id IN (%s, %s, %s, %s)", dead)
+        low, high = cursor.fetchone()
+    except pymysql.MySQLError:  # a build without the circuit breaker, for comparison
+        low, high = -1, -1
+    print("webhooks dead: B %d events 100 ms apart beside A's backlog: commit->first attempt p50=%.1f ms"
+          " p99=%.1f ms max=%.1f ms" % (len(latencies), percentile(latencies, 0.5), percentile(latencies, 0.99),
+                                        max(latencies)))
+    print("webhooks dead: A's webhooks meanwhile: %d attempts in %.1f s (%.1f/s), breaker failures %d-%d,"
+          " %d deliveries still pending; B signatures rejected: %d"
+          % (attempts, window, attempts / window, low, high, backlog, unverified(port, [path_b])))
 
 
 if __name__ == "__main__":

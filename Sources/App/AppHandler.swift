@@ -32,11 +32,12 @@ public final class AppHandler: RequestHandler {
         switch error {
         case let error as HTTPError:
             return error.response
-        case DatabaseError.unavailable(let message):
-            logger.warning("database unavailable", metadata: ["error": "\(message)", "path": "\(request.path)"])
+        case DatabaseError.unavailable:
+            // Every request fails this way while MariaDB is down: one line per 10 s, with a count.
+            logger.throttled(.warning, "database unavailable", error: error, metadata: ["path": "\(request.path)"])
             return HTTPError.serviceUnavailable("The database is unavailable; try again shortly.").response
         default:
-            logger.error("request failed", metadata: ["error": "\(error)", "path": "\(request.path)"])
+            logger.throttled(.error, "request failed", error: error, metadata: ["path": "\(request.path)"])
             return HTTPError.internalError.response
         }
     }

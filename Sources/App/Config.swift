@@ -142,6 +142,7 @@ public struct Config: Sendable, Equatable {
             database: database, secretBox: box,
             destinations: DestinationGuard(policy: policy, allowPublic: webhookAllowPublic),
             maxInFlightPerWebhook: webhookMaxInFlight, schedule: RetrySchedule.standard.scaled(by: webhookRetryScale),
+            breaker: CircuitBreaker.standard.scaled(by: webhookRetryScale),
             leaseDuration: TimeInterval(webhookLeaseSeconds))
     }
 

@@ -13,7 +13,7 @@ enum HealthController {
             try context.db.ping()
             return JSONBody.response(Status(status: "ok", database: "ok"))
         } catch {
-            context.logger.warning("health check failed", metadata: ["error": "\(error)"])
+            context.logger.throttled(.warning, "health check failed", error: error)
             return JSONBody.response(Status(status: "unavailable", database: "unavailable"), status: 503)
         }
     }

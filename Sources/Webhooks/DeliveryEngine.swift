@@ -18,6 +18,8 @@ final class DeliveryEngine {
     private var unrecorded: [CompletedAttempt] = []
     private var nextPoll = ContinuousClock.now
     private var backoff: Duration = .zero
+    /// The last webhook served by a lease round; the next round starts after it.
+    private var leaseCursor: String?
 
     init?(options: DeliveryOptions, logger: Logger, worker: String) {
         guard let multi = curl_multi_init() else { return nil }
@@ -62,12 +64,12 @@ final class DeliveryEngine {
             let room = options.maxInFlight - transfers.count
             var leased = 0
             if room > 0 {
-                let free = inFlight.mapValues { options.maxInFlightPerWebhook - $0 }
-                let deliveries = try store.lease(
-                    limit: room, freeSlots: free, defaultPerWebhook: options.maxInFlightPerWebhook,
-                    leaseDuration: options.leaseDuration)
-                leased = deliveries.count
-                for delivery in deliveries { start(delivery) }
+                let round = try store.lease(
+                    limit: room, inFlight: inFlight, perWebhook: options.maxInFlightPerWebhook,
+                    breaker: options.breaker, leaseDuration: options.leaseDuration, after: leaseCursor)
+                leaseCursor = round.cursor
+                leased = round.deliveries.count
+                for delivery in round.deliveries { start(delivery) }
             }
             backoff = .zero
             // More may be waiting right behind a full batch or another pile; otherwise rest until
@@ -77,16 +79,16 @@ final class DeliveryEngine {
         } catch {
             backoff = min(max(backoff * 2, .milliseconds(250)), .seconds(5))
             nextPoll = ContinuousClock.now + backoff
-            logger.error(
-                "webhook delivery cannot reach the database; retrying",
-                metadata: ["error": "\(error)", "retry_in": "\(backoff)"])
+            logger.throttled(
+                .error, "webhook delivery cannot reach the database; retrying", error: error,
+                metadata: ["retry_in": "\(backoff)"])
             dropStaleOutcomes()
         }
     }
 
     private func flush() throws {
         guard !unrecorded.isEmpty else { return }
-        try store.record(unrecorded, schedule: options.schedule, logger: logger)
+        try store.record(unrecorded, schedule: options.schedule, breaker: options.breaker, logger: logger)
         unrecorded.removeAll()
     }
 

@@ -17,6 +17,8 @@ public struct DeliveryOptions: Sendable {
     public var maxInFlight: Int
     /// When to retry and when to give up (`webhook_retry_scale` scales it).
     public var schedule: RetrySchedule
+    /// When a webhook that keeps failing is paused as a whole (`webhook_retry_scale` scales it).
+    public var breaker: CircuitBreaker
     /// How long an attempt is owned by the process that took it (`webhook_lease_seconds`). After
     /// that another process may take it over, so it must outlast `requestTimeout` comfortably.
     public var leaseDuration: TimeInterval
@@ -31,6 +33,7 @@ public struct DeliveryOptions: Sendable {
     public init(
         database: DatabaseConfig, secretBox: SecretBox, destinations: DestinationGuard,
         maxInFlightPerWebhook: Int = 4, maxInFlight: Int = 256, schedule: RetrySchedule = .standard,
+        breaker: CircuitBreaker = .standard,
         leaseDuration: TimeInterval = 60, requestTimeout: TimeInterval = 15, idlePollInterval: TimeInterval = 0.1,
         fanOutBatch: Int = 200
     ) {
@@ -42,6 +45,7 @@ public struct DeliveryOptions: Sendable {
         self.maxInFlightPerWebhook = maxInFlightPerWebhook
         self.maxInFlight = maxInFlight
         self.schedule = schedule
+        self.breaker = breaker
         self.leaseDuration = leaseDuration
         self.requestTimeout = requestTimeout
         self.idlePollInterval = idlePollInterval

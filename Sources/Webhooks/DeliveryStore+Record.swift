@@ -5,26 +5,38 @@ import Logging
 extension DeliveryStore {
     /// Writes finished attempts in one transaction: the attempts log, each delivery's next state,
     /// the promotion of the next waiting delivery of a pile whose delivery left `pending`, and the
-    /// webhooks' failure bookkeeping (`failing_since`, disabling with `disabled_reason`).
+    /// webhooks' failure bookkeeping (`failing_since`, disabling with `disabled_reason`, the
+    /// circuit breaker's `consecutive_failures` and `paused_until`).
     ///
     /// A delivery is only updated while this process's lease token is still on it; a lease that
     /// expired and was taken over is left to its new owner, but the attempt is logged all the same
     /// (it really was sent).
-    func record(_ attempts: [CompletedAttempt], schedule: RetrySchedule, logger: Logger) throws {
+    ///
+    /// Webhook rows are updated in webhook-id order, so two processes' transactions lock them in
+    /// the same order and cannot deadlock on each other.
+    func record(
+        _ attempts: [CompletedAttempt], schedule: RetrySchedule, breaker: CircuitBreaker, logger: Logger
+    ) throws {
         guard !attempts.isEmpty else { return }
+        let ordered = attempts.enumerated().sorted {
+            ($0.element.delivery.webhookID, $0.offset) < ($1.element.delivery.webhookID, $1.offset)
+        }
         try db.transaction {
-            for completed in attempts {
-                try record(completed, schedule: schedule, logger: logger)
+            for (_, completed) in ordered {
+                try record(completed, schedule: schedule, breaker: breaker, logger: logger)
             }
         }
     }
 
-    private func record(_ completed: CompletedAttempt, schedule: RetrySchedule, logger: Logger) throws {
+    private func record(
+        _ completed: CompletedAttempt, schedule: RetrySchedule, breaker: CircuitBreaker, logger: Logger
+    ) throws {
         let delivery = completed.delivery
         let result = completed.result
         let state = try db.first(
             """
-            SELECT UNIX_TIMESTAMP(failing_since) AS failing_since, UNIX_TIMESTAMP(NOW(6)) AS now
+            SELECT UNIX_TIMESTAMP(failing_since) AS failing_since, consecutive_failures, paused_until IS NOT NULL AS paused,
+              UNIX_TIMESTAMP(NOW(6)) AS now
             FROM webhooks WHERE id = ?
             """, delivery.webhookID)
         let now = Date(timeIntervalSince1970: try state?.double("now") ?? Date().timeIntervalSince1970)
@@ -79,23 +91,48 @@ extension DeliveryStore {
             // delivery nor a promoted successor, whichever process looks.
             try promoteNext(webhookID: delivery.webhookID, pileID: pile)
         }
-        try apply(verdict.webhook, webhookID: delivery.webhookID, failingSince: failingSince, logger: logger)
+        let breakerSet = (state?.optionalInt("consecutive_failures") ?? 0) > 0 || state?.optionalInt("paused") == 1
+        try apply(
+            verdict.webhook, webhookID: delivery.webhookID, failingSince: failingSince, breakerSet: breakerSet,
+            breaker: breaker, now: now, logger: logger)
     }
 
     private func apply(
-        _ change: AttemptVerdict.WebhookChange, webhookID: String, failingSince: Date?, logger: Logger
+        _ change: AttemptVerdict.WebhookChange, webhookID: String, failingSince: Date?, breakerSet: Bool,
+        breaker: CircuitBreaker, now: Date, logger: Logger
     ) throws {
         switch change {
         case .none:
             return
         case .healthy:
-            guard failingSince != nil else { return }
-            try db.execute("UPDATE webhooks SET failing_since = NULL WHERE id = ?", webhookID)
-        case .failing(let since):
-            guard failingSince == nil else { return }
+            // A success closes the breaker, whatever state it was in.
+            guard failingSince != nil || breakerSet else { return }
             try db.execute(
-                "UPDATE webhooks SET failing_since = FROM_UNIXTIME(?) WHERE id = ? AND failing_since IS NULL",
-                since.timeIntervalSince1970, webhookID)
+                "UPDATE webhooks SET failing_since = NULL, consecutive_failures = 0, paused_until = NULL WHERE id = ?",
+                webhookID)
+        case .failing(let since):
+            // Counted in SQL so failures recorded by several processes at once all count; the read
+            // after it sees this transaction's own (locked) row.
+            try db.execute(
+                """
+                UPDATE webhooks SET consecutive_failures = consecutive_failures + 1,
+                  failing_since = COALESCE(failing_since, FROM_UNIXTIME(?))
+                WHERE id = ?
+                """, since.timeIntervalSince1970, webhookID)
+            let failures =
+                try db.first("SELECT consecutive_failures FROM webhooks WHERE id = ?", webhookID)?
+                .optionalInt("consecutive_failures") ?? 0
+            guard let until = breaker.pausedUntil(consecutiveFailures: failures, now: now) else { return }
+            try db.execute(
+                "UPDATE webhooks SET paused_until = FROM_UNIXTIME(?) WHERE id = ?", until.timeIntervalSince1970,
+                webhookID)
+            if failures == breaker.threshold {
+                logger.notice(
+                    "webhook paused: circuit breaker open",
+                    metadata: [
+                        "webhook": "\(webhookID)", "failures": "\(failures)", "until": "\(RFC3339.format(until))",
+                    ])
+            }
         case .disable(let reason):
             let disabled = try db.execute(
                 """

@@ -1,9 +1,9 @@
 import Database
 import Foundation
 
-/// The delivery thread's SQL, on the thread's own connection: fan-out of new events, leasing of
-/// due deliveries, (in `DeliveryStore+Pile.swift`) pile fan-out and pile order, and (in
-/// `DeliveryStore+Record.swift`) writing outcomes.
+/// The delivery thread's SQL, on the thread's own connection: fan-out of new events, (in
+/// `DeliveryStore+Lease.swift`) leasing of due deliveries, (in `DeliveryStore+Pile.swift`) pile
+/// fan-out and pile order, and (in `DeliveryStore+Record.swift`) writing outcomes.
 ///
 /// Leases are taken with a conditional `UPDATE` (state pending, due, lease free or expired), which
 /// InnoDB evaluates against the latest committed row under a row lock: of several processes
@@ -61,70 +61,7 @@ final class DeliveryStore {
         }
     }
 
-    /// Leases up to `limit` due deliveries, at most `perWebhook[id]` for each webhook (webhooks
-    /// missing from the dictionary get `defaultPerWebhook`, those at 0 are skipped), and returns
-    /// them ready to send.
-    ///
-    /// Only `pending` rows are leased: pile order is kept by holding all but one delivery of each
-    /// (webhook, pile) `waiting` (`DeliveryStore+Pile.swift`), so no candidate needs a look at
-    /// the rest of its pile. A pending delivery only ever becomes due, never undue, so choosing
-    /// candidates before the conditional update is enough.
-    func lease(
-        limit: Int, freeSlots: [String: Int], defaultPerWebhook: Int, leaseDuration: TimeInterval
-    ) throws -> [LeasedDelivery] {
-        guard limit > 0 else { return [] }
-        let busy = freeSlots.filter { $0.value <= 0 }.keys.sorted().joined(separator: ",")
-        let candidates = try db.query(
-            """
-            SELECT d.id, d.webhook_id FROM webhook_deliveries d
-            JOIN webhooks w ON w.id = d.webhook_id AND w.enabled = 1
-            WHERE d.state = 'pending' AND d.next_attempt_at <= NOW(6)
-              AND (d.leased_until IS NULL OR d.leased_until < NOW(6))
-              AND FIND_IN_SET(d.webhook_id, ?) = 0
-            ORDER BY d.next_attempt_at, d.id
-            LIMIT ?
-            """, busy, limit * 4)
-        var remaining = freeSlots
-        var chosen: [Int] = []
-        for row in candidates where chosen.count < limit {
-            let webhook = try row.string("webhook_id")
-            let free = remaining[webhook] ?? defaultPerWebhook
-            guard free > 0 else { continue }
-            remaining[webhook] = free - 1
-            chosen.append(try row.int("id"))
-        }
-        guard !chosen.isEmpty else { return [] }
-        let token = Self.newToken()
-        let micros = Int(leaseDuration * 1_000_000)
-        for start in stride(from: 0, to: chosen.count, by: Self.leaseChunk) {
-            var ids: [any Bindable] = chosen[start..<min(start + Self.leaseChunk, chosen.count)].map { $0 }
-            ids += [any Bindable](repeating: 0, count: Self.leaseChunk - ids.count)
-            try db.execute(Self.leaseSQL, values: [micros, worker, token] + ids)
-        }
-        return try db.query(
-            """
-            SELECT d.id, d.attempts, d.event_id, d.webhook_id, d.pile_id,
-              UNIX_TIMESTAMP(d.first_attempt_at) AS first_attempt_at,
-              e.message_id, e.type, e.payload, UNIX_TIMESTAMP(e.created_at) AS event_time, w.url, w.secret_sealed
-            FROM webhook_deliveries d
-            JOIN webhook_events e ON e.id = d.event_id
-            JOIN webhooks w ON w.id = d.webhook_id
-            WHERE d.lease_token = ?
-            ORDER BY d.id
-            """, token
-        ).map { row throws(DatabaseError) in
-            LeasedDelivery(
-                deliveryID: try row.int("id"), attempt: try row.int("attempts"),
-                webhookID: try row.string("webhook_id"), pileID: row.optionalInt("pile_id"),
-                eventID: try row.int("event_id"), messageID: try row.string("message_id"),
-                eventType: try row.string("type"), payload: try row.string("payload"),
-                eventTime: Date(timeIntervalSince1970: try row.double("event_time")), url: try row.string("url"),
-                secretSealed: row.bytes("secret_sealed") ?? [],
-                firstAttemptAt: Date(timeIntervalSince1970: try row.double("first_attempt_at")), leaseToken: token)
-        }
-    }
-
-    private static let leaseSQL = """
+    static let leaseSQL = """
         UPDATE webhook_deliveries
         SET leased_until = NOW(6) + INTERVAL ? MICROSECOND, leased_by = ?, lease_token = ?, attempts = attempts + 1,
           first_attempt_at = COALESCE(first_attempt_at, NOW(6)), last_attempt_at = NOW(6)

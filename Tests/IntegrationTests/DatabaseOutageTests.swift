@@ -31,4 +31,40 @@ struct DatabaseOutageTests {
         for _ in 0..<40 { statuses.append(try health().0) }
         #expect(statuses.allSatisfy { $0 == 200 }, "after recovery every request succeeds: \(statuses)")
     }
+
+    /// Lines in the worker log (`CLAIMSCORE_TEST_LOG_DIR/claimscore.log`), or nil without one.
+    private func logLines() -> Int? {
+        guard let directory = ProcessInfo.processInfo.environment["CLAIMSCORE_TEST_LOG_DIR"],
+            let text = try? String(contentsOfFile: directory + "/claimscore.log", encoding: .utf8)
+        else { return nil }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).count
+    }
+
+    /// Issue 10, item 9: during an outage every request, the delivery thread and the pile worker
+    /// fail the same way again and again; each kind is logged once, then once per 10 s with a count
+    /// (it was about 3,000 lines a second under load).
+    @Test func repeatedOutageErrorsAreLoggedAtABoundedRate() async throws {
+        let before = try #require(logLines(), "needs the worker log")
+        #expect(TestEnvironment.controlDatabase("kill"))
+        let started = Date()
+        var requests = 0
+        while Date().timeIntervalSince(started) < 4 {
+            #expect(try health().0 == 503)
+            requests += 1
+        }
+        // Let the background threads' backoff run a few rounds too.
+        try await Task.sleep(for: .seconds(1))
+        let seconds = Date().timeIntervalSince(started)
+        let grown = (logLines() ?? before) - before
+        #expect(TestEnvironment.controlDatabase("start"))
+        print("outage: \(requests) failed requests in \(seconds) s added \(grown) log lines")
+        #expect(requests >= 100, "the outage saw real traffic: \(requests) requests")
+        #expect(Double(grown) / seconds < 10, "\(grown) lines in \(seconds) s for \(requests) failed requests")
+        var recovered = false
+        for _ in 0..<100 where !recovered {
+            recovered = try health().0 == 200
+            if !recovered { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        #expect(recovered)
+    }
 }

@@ -225,4 +225,25 @@ struct DeliveryLogTests {
         #expect(try owner.post("\(tenant.hooks)/\(hook.id)/status", [("active", "0")]).status == 303)
         #expect(!(try owner.get(tenant.hooks).text.contains("data-testid=\"webhook-flag\"")))
     }
+
+    @Test func aPausedWebhookShowsUntilWhenAndEnablingResetsTheBreaker() throws {
+        let tenant = try PortalFixture.tenant()
+        let hook = try PortalFixture.webhook(in: tenant)
+        try TestDatabase.connect().execute(
+            """
+            UPDATE webhooks SET failing_since = '2026-11-20 08:30:00.000000', consecutive_failures = 7,
+              paused_until = '2999-01-01 10:04:10.000000'
+            WHERE id = ?
+            """, hook.id)
+        let owner = try PortalFixture.client(.owner, in: tenant)
+        let flag = "Failing since 2026-11-20 08:30 UTC · paused until 2999-01-01 10:04:10 UTC (circuit breaker)"
+        #expect(try owner.get(tenant.hooks).text.contains(flag))
+        #expect(try owner.get(drawer(tenant, hook)).text.contains(flag))
+        #expect(try owner.post("\(tenant.hooks)/\(hook.id)/status", [("active", "0")]).status == 303)
+        #expect(try owner.post("\(tenant.hooks)/\(hook.id)/status", [("active", "1")]).status == 303)
+        let row = try #require(
+            try TestDatabase.connect().first(
+                "SELECT consecutive_failures, paused_until FROM webhooks WHERE id = ?", hook.id))
+        #expect(try row.int("consecutive_failures") == 0 && row.isNull("paused_until"))
+    }
 }

@@ -66,8 +66,8 @@ public final class PileWorker: Sendable {
                 if !worked { _ = wakeUp.wait(timeout: .now() + pollInterval) }
             } catch {
                 backoff = min(max(backoff * 2, 0.25), 5)
-                logger.error(
-                    "pile worker cannot go on; retrying", metadata: ["error": "\(error)", "retry_in": "\(backoff)s"])
+                logger.throttled(
+                    .error, "pile worker cannot go on; retrying", error: error, metadata: ["retry_in": "\(backoff)s"])
                 _ = wakeUp.wait(timeout: .now() + backoff)
             }
         }
@@ -86,7 +86,7 @@ public final class PileWorker: Sendable {
                 defer { unlock(db, pileID) }
                 worked = try step(db, pileID) || worked
             } catch {
-                logger.error("pile work failed", metadata: ["pile": "\(pileID)", "error": "\(error)"])
+                logger.throttled(.error, "pile work failed", error: error, metadata: ["pile": "\(pileID)"])
                 failure = error
             }
         }

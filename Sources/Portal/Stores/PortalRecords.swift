@@ -44,5 +44,7 @@ public struct WebhookRecord: Sendable, Equatable {
     public let disabledReason: String?
     /// The first failed attempt with no success since (stored time, UTC); nil while deliveries succeed.
     public let failingSince: String?
+    /// While its circuit breaker is open: no delivery goes before this time but one probe.
+    public let pausedUntil: String?
     public let createdAt: String
 }

@@ -11,7 +11,7 @@ public struct WebhookRegistry {
     let db: Connection
     private static let columns = """
         id, org_id, case_id, environment, name, description, url, secret_sealed, secret_hint, enabled, \
-        disabled_reason, failing_since, created_at
+        disabled_reason, failing_since, IF(paused_until > NOW(6), paused_until, NULL) AS paused_until, created_at
         """
 
     public init(db: Connection) { self.db = db }
@@ -69,13 +69,14 @@ public struct WebhookRegistry {
             draft.name, draft.description, draft.url.absoluteString, id, orgID, caseID)
     }
 
-    /// Enabling by hand also clears why delivery disabled it and since when it was failing, so the
-    /// flag in the portal goes away and the webhook gets a fresh five-day window before delivery
-    /// may disable it again.
+    /// Enabling by hand also clears why delivery disabled it, since when it was failing and its
+    /// circuit breaker, so the flag in the portal goes away and the webhook gets a fresh five-day
+    /// window before delivery may disable it again.
     public func setEnabled(orgID: String, caseID: String, id: String, enabled: Bool) throws {
         try db.execute(
             """
-            UPDATE webhooks SET enabled = ?, disabled_reason = NULL, failing_since = NULL
+            UPDATE webhooks SET enabled = ?, disabled_reason = NULL, failing_since = NULL, consecutive_failures = 0,
+              paused_until = NULL
             WHERE id = ? AND org_id = ? AND case_id = ?
             """, enabled, id, orgID, caseID)
     }
@@ -96,6 +97,7 @@ public struct WebhookRegistry {
             name: try row.string("name"), description: try row.string("description"), url: try row.string("url"),
             sealedSecret: row.bytes("secret_sealed") ?? [], secretHint: try row.string("secret_hint"),
             enabled: try row.bool("enabled"), disabledReason: row.optionalString("disabled_reason"),
-            failingSince: row.optionalString("failing_since"), createdAt: try row.string("created_at"))
+            failingSince: row.optionalString("failing_since"), pausedUntil: row.optionalString("paused_until"),
+            createdAt: try row.string("created_at"))
     }
 }

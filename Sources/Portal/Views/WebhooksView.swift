@@ -49,16 +49,18 @@ enum WebhooksView {
     }
 
     /// What delivery says about the webhook, under its status: why delivery disabled it, or since
-    /// when every delivery has failed (five days of that and it is disabled). Empty when all is well
-    /// or an admin disabled it by hand.
+    /// when every delivery has failed (five days of that and it is disabled), and until when its
+    /// circuit breaker pauses it. Empty when all is well or an admin disabled it by hand.
     static func flag(_ hook: WebhookRecord) -> HTML {
         if !hook.enabled, let reason = hook.disabledReason {
             return "<div class=\"flag\" data-testid=\"webhook-flag\"><span class=\"flag-icon\">⚠</span>\(reason)</div>"
         }
         if hook.enabled, let since = hook.failingSince {
+            let paused: HTML =
+                hook.pausedUntil.map { " · paused until \(String($0.prefix(19))) UTC (circuit breaker)" } ?? .empty
             return """
                 <div class="flag flag-warn" data-testid="webhook-flag"><span class="flag-icon">⚠</span>\
-                Failing since \(Components.date(since))</div>
+                Failing since \(Components.date(since))\(paused)</div>
                 """
         }
         return .empty
