@@ -63,7 +63,7 @@ extension DeliveryStore {
                 """,
                 delivery.deliveryID, delivery.webhookID, delivery.attempt, started.timeIntervalSince1970,
                 Int((result.duration * 1000).rounded()), result.statusCode, result.excerpt,
-                result.error.map { String($0.prefix(500)) }, nextAttempt?.timeIntervalSince1970, worker)
+                result.error.map { $0.prefixScalars(500) }, nextAttempt?.timeIntervalSince1970, worker)
         } catch {
             // A duplicate is only possible if two processes held one attempt, which the lease rules
             // out; say so loudly rather than fail every other outcome in this transaction.
@@ -81,7 +81,7 @@ extension DeliveryStore {
             WHERE id = ? AND lease_token = ?
             """,
             newState, nextAttempt?.timeIntervalSince1970, newState, result.statusCode,
-            result.error.map { String($0.prefix(500)) }, delivery.deliveryID, delivery.leaseToken)
+            result.error.map { $0.prefixScalars(500) }, delivery.deliveryID, delivery.leaseToken)
         if updated.affectedRows == 0 {
             logger.warning(
                 "webhook delivery lease was lost before its outcome was written",
@@ -138,7 +138,7 @@ extension DeliveryStore {
                 """
                 UPDATE webhooks SET enabled = 0, disabled_reason = ?, failing_since = COALESCE(failing_since, NOW(6))
                 WHERE id = ? AND enabled = 1
-                """, String(reason.prefix(255)), webhookID)
+                """, reason.prefixScalars(255), webhookID)
             guard disabled.affectedRows > 0 else { return }
             logger.warning("webhook disabled", metadata: ["webhook": "\(webhookID)", "reason": "\(reason)"])
             // A disabled webhook receives nothing: what was still due or queued behind a pile's
@@ -149,7 +149,7 @@ extension DeliveryStore {
                 SET state = 'cancelled', completed_at = NOW(6), last_error = ?, leased_until = NULL, leased_by = NULL,
                   lease_token = NULL
                 WHERE webhook_id = ? AND state IN ('pending', 'waiting')
-                """, String(reason.prefix(500)), webhookID)
+                """, reason.prefixScalars(500), webhookID)
         }
     }
 }
