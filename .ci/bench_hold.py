@@ -14,6 +14,7 @@ Every phase is bounded by SECONDS (default 15); counts are bounded by the argume
 import asyncio
 import json
 import os
+import random
 import time
 import uuid
 
@@ -142,7 +143,8 @@ async def flooder(source, stop, statuses):
                 ref = uuid.uuid4().hex
                 body = json.dumps({
                     "ref": ref, "claimant": {"first_name": "Flo", "last_name": "Od", "email": f"{ref}@example.com"},
-                    "submission": {"ip": "203.0.113.9", "submitted_at": "2026-11-22T10:04:10Z"},
+                    "submission": {"ip": "%d.%d.%d.%d" % tuple(random.randrange(1, 250) for _ in range(4)),
+                                   "submitted_at": "2026-11-22T10:04:10Z"},
                     "amount_claimed": 25.0}).encode()
                 writer.write((f"POST {path} HTTP/1.1\r\nHost: {HOST}\r\nAuthorization: Bearer {KEY}\r\n"
                               f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n").encode() + body)

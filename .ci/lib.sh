@@ -199,8 +199,8 @@ workers_stop() {
 }
 
 # nginx_start PORT [keep-conn KEEPALIVE] [ACCESS_LOG]: renders the templates and starts nginx.
-# NGINX_LIMITS=lifted raises the per-address limits (the test suite sends everything from 127.0.0.1;
-# /login stays the tightest), NGINX_LIMITS=off removes rate limits (load benchmarks).
+# NGINX_LIMITS=lifted exempts 127.0.0.1 from the per-address limits (the test suite's client; other
+# loopback addresses keep the shipped ones), NGINX_LIMITS=off removes them (throughput benchmarks).
 nginx_start() {
     local port="$1" keep="${2:-off}" keepalive="${3:-0}" access="${4:-$VAR_DIR/log/nginx-access.log}"
     local conf="$VAR_DIR/nginx"
@@ -210,12 +210,17 @@ nginx_start() {
     local keepalive_line="# no upstream keep-alive" limits=()
     [ "$keep" = on ] && keepalive_line="keepalive $keepalive;"
     case "${NGINX_LIMITS:-shipped}" in
-    lifted) limits=(-e 's/rate=200r\/s/rate=5000r\/s/; s/rate=30r\/s/rate=1000r\/s/; s/rate=10r\/m/rate=20r\/s/'
-        -e 's/limit_conn claimscore_conn 256/limit_conn claimscore_conn 4096/') ;;
+    # Zones keyed by $claimscore_limit_key: empty (not counted) for 127.0.0.1, the address for others.
+    lifted) limits=(-e 's/_zone \$binary_remote_addr/_zone $claimscore_limit_key/') ;;
     off) limits=(-e '/limit_req zone=/d; /limit_conn claimscore_conn/d') ;;
     esac
-    sed -e "s|@SOCKET@|$FCGI_SOCKET|g" -e "s|@PORTAL_SOCKET@|$PORTAL_SOCKET|g" -e "s|@KEEPALIVE@|$keepalive_line|g" \
-        "${limits[@]}" "$ROOT/nginx/claimscore-upstream.conf" >"$conf/claimscore-upstream.conf"
+    {
+        sed -e "s|@SOCKET@|$FCGI_SOCKET|g" -e "s|@PORTAL_SOCKET@|$PORTAL_SOCKET|g" -e "s|@KEEPALIVE@|$keepalive_line|g" \
+            "${limits[@]}" "$ROOT/nginx/claimscore-upstream.conf"
+        [ "${NGINX_LIMITS:-}" = lifted ] &&
+            printf 'map $remote_addr $claimscore_limit_key {\n    127.0.0.1 "";\n    default $binary_remote_addr;\n}\n'
+        true
+    } >"$conf/claimscore-upstream.conf"
     sed -e "s|@PUBLIC@|$ROOT/public|g" "${limits[@]}" \
         "$ROOT/nginx/claimscore-locations.conf" >"$conf/claimscore-locations.conf"
     sed -e "s|@KEEP_CONN@|$keep|g" "$ROOT/nginx/claimscore-fastcgi.conf" >"$conf/claimscore-fastcgi.conf"

@@ -30,7 +30,8 @@ public final class AppHandler: RequestHandler {
     }
 
     /// The one mapping from thrown errors to responses: client errors keep their status; database
-    /// outages and requests past their deadline (rolled back) are 503; anything else is a logged 500 whose body says nothing internal.
+    /// outages, requests past their deadline and transactions that kept deadlocking (all rolled
+    /// back) are 503; anything else is a logged 500 whose body says nothing internal.
     static func response(for error: any Error, logger: Logger, request: Request) -> Response {
         switch error {
         case let error as HTTPError:
@@ -38,6 +39,10 @@ public final class AppHandler: RequestHandler {
         case DatabaseError.unavailable(let message):
             logger.warning("database unavailable", metadata: ["error": "\(message)", "path": "\(request.path)"])
             return HTTPError.serviceUnavailable("The database is unavailable; try again shortly.").response
+        case DatabaseError.retryable(let code, _):
+            // Deadlocks or lock waits that outlasted the transaction's retries: transient, so 503.
+            logger.warning("transaction retries exhausted", metadata: ["code": "\(code)", "path": "\(request.path)"])
+            return HTTPError.serviceUnavailable("The request collided with others; try again shortly.").response
         case DatabaseError.timedOut:
             logger.warning("request deadline passed", metadata: ["path": "\(request.path)"])
             return HTTPError.serviceUnavailable("The request took too long and was rolled back; try again shortly.")

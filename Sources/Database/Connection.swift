@@ -1,5 +1,9 @@
 import CMariaDB
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The outcome of a statement that changes rows.
 public struct ExecResult: Sendable {
     public let affectedRows: Int
@@ -171,12 +175,23 @@ public final class Connection {
         return error
     }
 
+    /// True when an idle connection's socket is readable: the server has nothing to say between
+    /// statements unless it closed the connection (restart, KILL, timeout). One poll, no round trip,
+    /// so a thread that slept through a MariaDB restart reconnects instead of failing a request.
+    private static func peerClosed(_ connection: UnsafeMutablePointer<MYSQL>) -> Bool {
+        var probe = pollfd(fd: Int32(mysql_get_socket(connection)), events: Int16(POLLIN), revents: 0)
+        return poll(&probe, 1, 0) > 0 && probe.revents != 0
+    }
+
     private func lastError(_ connection: UnsafeMutablePointer<MYSQL>) -> DatabaseError {
         DatabaseError.classify(code: mysql_errno(connection), message: String(cString: mysql_error(connection)))
     }
 
     private func connected() throws(DatabaseError) -> UnsafeMutablePointer<MYSQL> {
-        if let handle { return handle }
+        if let handle {
+            guard transactionDepth == 0, Self.peerClosed(handle) else { return handle }
+            close()
+        }
         guard let connection = mysql_init(nil) else { throw .unavailable("out of memory") }
         var connectTimeout = config.connectTimeoutSeconds
         var ioTimeout = config.ioTimeoutSeconds

@@ -62,16 +62,18 @@ struct NginxLimitsTests {
         #expect(notAllowed.header("content-type") == "text/html")
     }
 
+    /// The suite's nginx exempts 127.0.0.1 (every other test's client) but gives 127.0.0.2 the
+    /// shipped limits: /login 10 per minute with a burst of 10.
     @Test func loginIsRateLimitedPerClientAddress() throws {
         var statuses: [Int] = []
         var limited: HTTPResult?
-        for _ in 0..<40 {
+        for _ in 0..<25 {
             let result = try RawHTTPClient.send("GET", "/login", from: "127.0.0.2")
             statuses.append(result.status)
             if result.status == 429 { limited = result }
         }
-        #expect(statuses.filter { $0 == 200 }.count >= 10, "the burst is let through: \(statuses)")
-        let answer = try #require(limited, "40 sign-in requests at once exceed the burst: \(statuses)")
+        let answer = try #require(limited, "25 sign-in requests at once exceed the burst of 10: \(statuses)")
+        #expect(statuses.filter { $0 == 429 }.count >= 14, "\(statuses)")
         #expect(answer.header("content-type") == "text/html")
         #expect(answer.header("retry-after") == "1")
         #expect(try RawHTTPClient.send("GET", "/login").status == 200, "another address is not limited")
