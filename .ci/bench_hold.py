@@ -4,6 +4,7 @@
    one more header line every 3 s (reconnecting when nginx cuts it off), while 127.0.0.1 reads
    /api/v1/health (two loops) and a portal page (`/`, paced at 20/s, under the portal's per-address
    rate): their p50/p95/p99 and any failure, and how many slow connections were open.
+The loads run in their own processes, so their coroutines never delay the measuring client.
 2. Claim flood: FLOOD keep-alive connections (default 1000) posting claims as fast as they are
    answered, from 20 addresses 127.0.0.10-29 (each under the per-address limits, so the API pool
    is saturated rather than rate limited), while 127.0.0.1 reads the portal page and health as above:
@@ -15,12 +16,14 @@ import asyncio
 import json
 import os
 import random
+import sys
 import time
 import uuid
 
 PORT = int(os.environ["PORT"])
 HOST = "127.0.0.1"
 ORG, CASE, KEY = os.environ["BENCH_ORG"], os.environ["BENCH_SETTLEMENT"], os.environ["BENCH_KEY"]
+DONE = f"/tmp/claimscore-bench-hold-{PORT}.done"
 SLOW, FLOOD, SECONDS = int(os.environ["SLOW"]), int(os.environ["FLOOD"]), float(os.environ["HOLD_SECONDS"])
 
 
@@ -106,27 +109,44 @@ async def slow_client(stop, counters):
             writer.close()
 
 
-async def hold_phase():
+async def hold_load():
+    """The attacker, in its own process (its 9,000 coroutines must not delay the measuring loop)."""
     counters = {"open": 0, "refused": 0, "closed_by_nginx": 0}
-    stop = time.monotonic() + SECONDS + 30
+    stop = time.monotonic() + SECONDS + 40
     tasks = []
     for i in range(SLOW):
         tasks.append(asyncio.create_task(slow_client(stop, counters)))
         if i % 500 == 499:
             await asyncio.sleep(0.05)
-    for _ in range(200):
+    for _ in range(300):
         if counters["open"] >= SLOW:
             break
         await asyncio.sleep(0.1)
-    print(f"slow connections from 127.0.0.2 open: {counters['open']} of {SLOW}")
-    health, portal = await readers(time.monotonic() + SECONDS)
-    print(f"slow connections still open at the end: {counters['open']}; closed by nginx meanwhile: "
-          f"{counters['closed_by_nginx']}; connects refused: {counters['refused']}")
-    print(summary("  health from 127.0.0.1 ", health))
-    print(summary("  portal / from 127.0.0.1", portal))
+    print(f"open {counters['open']}", flush=True)
+    lowest = counters["open"]
+    while time.monotonic() < stop and not os.path.exists(DONE):
+        lowest = min(lowest, counters["open"])
+        await asyncio.sleep(0.1)
+    print(f"slow connections open at the end: {counters['open']} (lowest while measuring: {lowest}); "
+          f"cut off by nginx and reopened: {counters['closed_by_nginx']}; connects refused: {counters['refused']}",
+          flush=True)
     for task in tasks:
         task.cancel()
     await asyncio.gather(*tasks, return_exceptions=True)
+
+
+async def hold_phase():
+    attacker = await asyncio.create_subprocess_exec(
+        sys.executable, __file__, "slow", stdout=asyncio.subprocess.PIPE)
+    line = (await asyncio.wait_for(attacker.stdout.readline(), 60)).decode().split()
+    print(f"slow connections from 127.0.0.2 open: {line[-1] if line else '?'} of {SLOW}")
+    health, portal = await readers(time.monotonic() + SECONDS)
+    open(DONE, "w").close()
+    print("  " + (await asyncio.wait_for(attacker.stdout.readline(), 60)).decode().strip())
+    await attacker.wait()
+    os.unlink(DONE)
+    print(summary("  health from 127.0.0.1 ", health))
+    print(summary("  portal / from 127.0.0.1", portal))
 
 
 async def flooder(source, stop, statuses):
@@ -158,17 +178,24 @@ async def flooder(source, stop, statuses):
             writer.close()
 
 
-async def flood_phase():
+async def flood_load():
+    """The flood, in its own process; prints its answers by status."""
     statuses = {}
     stop = time.monotonic() + SECONDS + 3
     sources = [f"127.0.0.{10 + i % 20}" for i in range(FLOOD)]
-    tasks = [asyncio.create_task(flooder(source, stop, statuses)) for source in sources]
-    await asyncio.sleep(3)  # let the flood build up
-    health, portal = await readers(time.monotonic() + SECONDS)
-    await asyncio.gather(*tasks, return_exceptions=True)
+    await asyncio.gather(*(flooder(source, stop, statuses) for source in sources), return_exceptions=True)
     total = sum(statuses.values())
     print(f"flood: {FLOOD} connections from 20 addresses, {total} answers in {SECONDS + 3:.0f} s "
-          f"({statuses.get(201, 0) / (SECONDS + 3):.0f} claims/s): {dict(sorted(statuses.items(), key=str))}")
+          f"({statuses.get(201, 0) / (SECONDS + 3):.0f} claims/s): {dict(sorted(statuses.items(), key=str))}",
+          flush=True)
+
+
+async def flood_phase():
+    flood = await asyncio.create_subprocess_exec(sys.executable, __file__, "flood", stdout=asyncio.subprocess.PIPE)
+    await asyncio.sleep(3)  # let the flood build up
+    health, portal = await readers(time.monotonic() + SECONDS)
+    print((await asyncio.wait_for(flood.stdout.readline(), 60)).decode().strip())
+    await flood.wait()
     print(summary("  portal / from 127.0.0.1", portal))
     print(summary("  health from 127.0.0.1 ", health))
 
@@ -182,4 +209,7 @@ async def main():
         await flood_phase()
 
 
-asyncio.run(main())
+if len(sys.argv) > 1:
+    asyncio.run(hold_load() if sys.argv[1] == "slow" else flood_load())
+else:
+    asyncio.run(main())
