@@ -19,13 +19,24 @@ public struct Application: Sendable {
         api = APIState(secretKey: config.secretKey, ratePerSecond: config.rateLimit, burst: config.rateBurst)
     }
 
-    /// Opens the socket and starts the worker threads; each builds its own connection lazily.
-    public func makeServer() throws -> FastCGIServer {
+    /// The two pools of a worker process on the descriptors inherited from the master: the API
+    /// (`threads`) and the portal (`portal_threads`). Both run every route; nginx sends `/api/` to the
+    /// first and the rest to the second, so a claim flood queues only API requests. Each thread
+    /// builds its own connection lazily.
+    public func makeServers(apiDescriptor: Int32, portalDescriptor: Int32) throws -> [FastCGIServer] {
+        try [
+            config.apiServerOptions(descriptor: apiDescriptor),
+            config.portalServerOptions(descriptor: portalDescriptor),
+        ]
+        .map(makeServer)
+    }
+
+    private func makeServer(_ options: ServerOptions) throws -> FastCGIServer {
         let router = Routes.make()
         let config = self.config
         let logger = self.logger
         let api = self.api
-        return try FastCGIServer(options: config.serverOptions, logger: logger) { _ in
+        return try FastCGIServer(options: options, logger: logger) { _ in
             let context = RequestContext(
                 db: Connection(config: config.database), config: config, logger: logger, api: api)
             return AppHandler(router: router, context: context)

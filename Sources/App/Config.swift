@@ -8,7 +8,16 @@ import Webhooks
 public struct Config: Sendable, Equatable {
     public var socketPath = "var/run/claimscore.sock"
     public var socketMode: UInt32 = 0o660
-    public var threads = 2 * ProcessInfo.processInfo.activeProcessorCount
+    /// Worker processes the `serve` master keeps running.
+    public var processes = ProcessInfo.processInfo.activeProcessorCount
+    /// Request threads per worker process on the API socket.
+    public var threads = 4
+    /// The portal's own socket; empty means `socket_path` with `-portal` before `.sock`.
+    public var portalSocketOverride = ""
+    /// Request threads per worker process on the portal socket.
+    public var portalThreads = 2
+    /// Seconds a request may take before it is rolled back and answered 503.
+    public var requestTimeout = 10.0
     public var database = DatabaseConfig()
     public var logLevel: Logger.Level = .info
     public var bodyLimit = 8 << 20
@@ -35,7 +44,8 @@ public struct Config: Sendable, Equatable {
 
     /// Every key the file and the environment accept, in documentation order.
     public static let keys = [
-        "socket_path", "socket_mode", "threads", "db_socket", "db_host", "db_port", "db_user", "db_password",
+        "socket_path", "socket_mode", "processes", "threads", "portal_socket_path", "portal_threads",
+        "request_timeout", "db_socket", "db_host", "db_port", "db_user", "db_password",
         "db_name", "log_level", "body_limit", "public_url", "migrations_dir", "secret_key", "webhook_allow_networks",
         "webhook_max_in_flight", "webhook_retry_scale", "webhook_lease_seconds", "webhook_allow_public",
         "rate_limit", "rate_burst", "session_hours",
@@ -72,7 +82,15 @@ public struct Config: Sendable, Equatable {
         case "socket_mode":
             guard let mode = UInt32(value, radix: 8), mode <= 0o777 else { throw .invalid(key, value, "an octal mode") }
             socketMode = mode
+        case "processes": processes = try Self.integer(key, value, in: 1...256)
         case "threads": threads = try Self.integer(key, value, in: 1...512)
+        case "portal_socket_path": portalSocketOverride = value
+        case "portal_threads": portalThreads = try Self.integer(key, value, in: 1...512)
+        case "request_timeout":
+            guard let seconds = Double(value), seconds >= 0.1, seconds <= 3600 else {
+                throw .invalid(key, value, "seconds from 0.1 to 3600")
+            }
+            requestTimeout = seconds
         case "db_socket": database.socket = value
         case "db_host": database.host = try Self.nonEmpty(key, value)
         case "db_port": database.port = UInt32(try Self.integer(key, value, in: 1...65535))
@@ -119,9 +137,24 @@ public struct Config: Sendable, Equatable {
         }
     }
 
-    /// The worker-pool options derived from this configuration.
-    public var serverOptions: ServerOptions {
-        ServerOptions(socketPath: socketPath, socketMode: socketMode, threads: threads, bodyLimit: bodyLimit)
+    /// Where the portal pool listens: `portal_socket_path`, or `socket_path` with `-portal` before `.sock`.
+    public var portalSocketPath: String {
+        if !portalSocketOverride.isEmpty { return portalSocketOverride }
+        return socketPath.hasSuffix(".sock") ? socketPath.dropLast(5) + "-portal.sock" : socketPath + "-portal"
+    }
+
+    /// The API pool's options on a descriptor inherited from the master.
+    public func apiServerOptions(descriptor: Int32) -> ServerOptions {
+        ServerOptions(
+            socketPath: socketPath, socketMode: socketMode, threads: threads, bodyLimit: bodyLimit,
+            inheritedDescriptor: descriptor)
+    }
+
+    /// The portal pool's options on a descriptor inherited from the master.
+    public func portalServerOptions(descriptor: Int32) -> ServerOptions {
+        ServerOptions(
+            socketPath: portalSocketPath, socketMode: socketMode, threads: portalThreads, bodyLimit: bodyLimit,
+            inheritedDescriptor: descriptor)
     }
 
     /// What the webhook delivery thread needs; a bad key or allow-list stops `serve` at startup.

@@ -1,5 +1,9 @@
 import CMariaDB
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The outcome of a statement that changes rows.
 public struct ExecResult: Sendable {
     public let affectedRows: Int
@@ -17,6 +21,12 @@ public final class Connection {
     private var handle: UnsafeMutablePointer<MYSQL>?
     private var statements: [String: Statement] = [:]
     private var transactionDepth = 0
+    /// The session's `max_statement_time` as last set here (0: unlimited, the server's default).
+    private var statementLimit = 0.0
+    /// When the current request must be done: a statement or commit after it throws `.timedOut`,
+    /// and MariaDB's `max_statement_time` keeps each statement within the time left (so a lock
+    /// wait or a slow query is cut off too). Nil for background threads: no limit.
+    public var deadline: ContinuousClock.Instant?
     /// How many times this connection was (re)established; tests read it to see a reconnect happen.
     public private(set) var connectCount = 0
 
@@ -77,6 +87,7 @@ public final class Connection {
                 try raw("START TRANSACTION")
                 transactionDepth = 1
                 let value = try body()
+                try checkDeadline()
                 try raw("COMMIT")
                 transactionDepth = 0
                 return value
@@ -127,18 +138,35 @@ public final class Connection {
     ) {
         let connection = try connected()
         do {
-            let statement: Statement
-            if let cached = statements[sql] {
-                statement = cached
-            } else {
-                statement = try Statement(connection: connection, sql: sql)
-                if statements.count >= 512 { statements.removeAll() }
-                statements[sql] = statement
+            let limit = try checkDeadline()
+            if limit != statementLimit {
+                _ = try prepared("SET SESSION max_statement_time = ?", connection).run([.double(limit)])
+                statementLimit = limit
             }
-            return try statement.run(values.map(\.databaseValue))
+            return try prepared(sql, connection).run(values.map(\.databaseValue))
         } catch {
             throw noteFailure(error)
         }
+    }
+
+    private func prepared(_ sql: String, _ connection: UnsafeMutablePointer<MYSQL>) throws(DatabaseError) -> Statement {
+        if let cached = statements[sql] { return cached }
+        let statement = try Statement(connection: connection, sql: sql)
+        if statements.count >= 512 { statements.removeAll() }
+        statements[sql] = statement
+        return statement
+    }
+
+    /// Throws `.timedOut` past the deadline; otherwise the `max_statement_time` the next statement
+    /// should run under: the time left, rounded down (whole seconds above 2 s, tenths below, so a
+    /// quick request re-sets nothing), or 0 without a deadline.
+    @discardableResult
+    private func checkDeadline() throws(DatabaseError) -> Double {
+        guard let deadline else { return 0 }
+        let left = ContinuousClock.now.duration(to: deadline)
+        let seconds = Double(left.components.seconds) + Double(left.components.attoseconds) / 1e18
+        guard seconds > 0.05 else { throw .timedOut }
+        return seconds >= 2 ? seconds.rounded(.down) : max(0.05, (seconds * 10).rounded(.down) / 10)
     }
 
     /// Forgets the connection when an error says it is gone.
@@ -147,12 +175,23 @@ public final class Connection {
         return error
     }
 
+    /// True when an idle connection's socket is readable: the server has nothing to say between
+    /// statements unless it closed the connection (restart, KILL, timeout). One poll, no round trip,
+    /// so a thread that slept through a MariaDB restart reconnects instead of failing a request.
+    private static func peerClosed(_ connection: UnsafeMutablePointer<MYSQL>) -> Bool {
+        var probe = pollfd(fd: Int32(mysql_get_socket(connection)), events: Int16(POLLIN), revents: 0)
+        return poll(&probe, 1, 0) > 0 && probe.revents != 0
+    }
+
     private func lastError(_ connection: UnsafeMutablePointer<MYSQL>) -> DatabaseError {
         DatabaseError.classify(code: mysql_errno(connection), message: String(cString: mysql_error(connection)))
     }
 
     private func connected() throws(DatabaseError) -> UnsafeMutablePointer<MYSQL> {
-        if let handle { return handle }
+        if let handle {
+            guard transactionDepth == 0, Self.peerClosed(handle) else { return handle }
+            close()
+        }
         guard let connection = mysql_init(nil) else { throw .unavailable("out of memory") }
         var connectTimeout = config.connectTimeoutSeconds
         var ioTimeout = config.ioTimeoutSeconds
@@ -173,6 +212,7 @@ public final class Connection {
             throw .unavailable(message)
         }
         handle = connection
+        statementLimit = 0
         connectCount += 1
         return connection
     }

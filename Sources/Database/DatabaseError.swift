@@ -13,6 +13,8 @@ public enum DatabaseError: Error, CustomStringConvertible, Sendable {
     case migrationFailed(name: String, message: String)
     /// A value in a row was not of the type asked for.
     case typeMismatch(column: String, expected: String)
+    /// The request's deadline passed (before a statement, or MariaDB's `max_statement_time` cut one off).
+    case timedOut
 
     public var description: String {
         switch self {
@@ -23,6 +25,7 @@ public enum DatabaseError: Error, CustomStringConvertible, Sendable {
         case .migrationChanged(let name): "migration \(name) was changed after it was applied; refusing to run"
         case .migrationFailed(let name, let message): "migration \(name) failed: \(message)"
         case .typeMismatch(let column, let expected): "column \(column) is not \(expected)"
+        case .timedOut: "the request's deadline passed"
         }
     }
 
@@ -36,6 +39,7 @@ public enum DatabaseError: Error, CustomStringConvertible, Sendable {
         case _ where isConnectionLoss(code): .unavailable(message)
         case 1062: .duplicateKey(key: Self.keyName(in: message))
         case 1205, 1213: .retryable(code: code, message: message)
+        case 1969: .timedOut
         default: .failed(code: code, message: message)
         }
     }

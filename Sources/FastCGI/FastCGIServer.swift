@@ -22,6 +22,10 @@ public enum FastCGIError: Error, CustomStringConvertible {
 
 /// The FastCGI worker pool: one listening unix socket, N threads, each with its own `FCGX_Request`.
 ///
+/// The socket is either opened here (tests, one process) or inherited from the `claimscore serve`
+/// master (`ServerOptions.inheritedDescriptor`): then the master owns it, and stopping only closes
+/// this process's copy, so the other workers and the next generation keep accepting on it.
+///
 /// Threads call `FCGX_Accept_r` on the shared socket without a mutex (Linux `accept()` needs none,
 /// and a mutex would stall every thread behind one parked on a kept connection). Stopping wakes
 /// idle threads with SIGUSR1 (installed without SA_RESTART) and lets busy ones finish their request.
@@ -37,6 +41,8 @@ public final class FastCGIServer: Sendable {
     private let makeHandler: @Sendable (Int) -> any RequestHandler
     private let listenFD: Int32
     private let stopping = Atomic<Bool>(false)
+    /// When `beginStop` was called; `waitStopped` waits until this plus the grace period.
+    private let stopDeadline = Mutex<ContinuousClock.Instant?>(nil)
     /// Per-thread state and pthread id; the lock is taken twice per request, never across I/O.
     private let workers: Mutex<[(state: WorkerState, thread: pthread_t?)]>
 
@@ -49,11 +55,22 @@ public final class FastCGIServer: Sendable {
         self.makeHandler = makeHandler
         self.workers = Mutex(Array(repeating: (WorkerState.idle, nil), count: options.threads))
         guard FCGX_Init() == 0 else { throw FastCGIError.cannotOpenSocket(path: options.socketPath, errno: errno) }
-        unlink(options.socketPath)
-        let fd = FCGX_OpenSocket(options.socketPath, options.backlog)
-        guard fd >= 0 else { throw FastCGIError.cannotOpenSocket(path: options.socketPath, errno: errno) }
-        chmod(options.socketPath, mode_t(options.socketMode))
-        self.listenFD = fd
+        if let inherited = options.inheritedDescriptor {
+            self.listenFD = inherited
+        } else {
+            self.listenFD = try Self.openSocket(
+                path: options.socketPath, mode: options.socketMode, backlog: options.backlog)
+        }
+    }
+
+    /// Creates (replacing a stale file) the listening unix socket with the given permission bits.
+    public static func openSocket(path: String, mode: UInt32, backlog: Int32) throws(FastCGIError) -> Int32 {
+        guard FCGX_Init() == 0 else { throw .cannotOpenSocket(path: path, errno: errno) }
+        unlink(path)
+        let fd = FCGX_OpenSocket(path, backlog)
+        guard fd >= 0 else { throw .cannotOpenSocket(path: path, errno: errno) }
+        chmod(path, mode_t(mode))
+        return fd
     }
 
     /// Installs the wake-up signal and starts every worker thread.
@@ -72,8 +89,22 @@ public final class FastCGIServer: Sendable {
     /// Returns true when every thread exited in time.
     @discardableResult
     public func stop() -> Bool {
+        beginStop()
+        return waitStopped()
+    }
+
+    /// Stops accepting new requests without waiting, so several pools of one process drain together.
+    public func beginStop() {
         stopping.store(true, ordering: .sequentiallyConsistent)
-        let deadline = ContinuousClock.now + options.shutdownGrace
+        stopDeadline.withLock { $0 = $0 ?? ContinuousClock.now + options.shutdownGrace }
+    }
+
+    /// Waits (until the grace period from `beginStop` ends) for requests in flight; true when every
+    /// thread exited in time. An owned socket is closed and removed; an inherited one only closed.
+    @discardableResult
+    public func waitStopped() -> Bool {
+        beginStop()
+        let deadline = stopDeadline.withLock { $0 } ?? ContinuousClock.now
         var allExited = false
         while ContinuousClock.now < deadline {
             allExited = true
@@ -84,10 +115,14 @@ public final class FastCGIServer: Sendable {
             if allExited { break }
             Thread.sleep(forTimeInterval: 0.02)
         }
-        Glibc.shutdown(listenFD, Int32(SHUT_RDWR))
-        close(listenFD)
-        unlink(options.socketPath)
-        logger.info("stopped", metadata: ["clean": "\(allExited)"])
+        if options.inheritedDescriptor == nil {
+            Glibc.shutdown(listenFD, Int32(SHUT_RDWR))
+            close(listenFD)
+            unlink(options.socketPath)
+        } else {
+            close(listenFD)
+        }
+        logger.info("stopped", metadata: ["socket": "\(options.socketPath)", "clean": "\(allExited)"])
         return allExited
     }
 

@@ -9,10 +9,12 @@ public struct ServerOptions: Sendable {
     public var bodyLimit: Int
     /// How long a stop waits for requests in flight.
     public var shutdownGrace: Duration
+    /// A listening descriptor inherited from the `claimscore serve` master; nil opens `socketPath` here.
+    public var inheritedDescriptor: Int32?
 
     public init(
         socketPath: String, socketMode: UInt32 = 0o660, threads: Int, backlog: Int32 = 1024,
-        bodyLimit: Int = 8 << 20, shutdownGrace: Duration = .seconds(8)
+        bodyLimit: Int = 8 << 20, shutdownGrace: Duration = .seconds(8), inheritedDescriptor: Int32? = nil
     ) {
         self.socketPath = socketPath
         self.socketMode = socketMode
@@ -20,5 +22,6 @@ public struct ServerOptions: Sendable {
         self.backlog = backlog
         self.bodyLimit = bodyLimit
         self.shutdownGrace = shutdownGrace
+        self.inheritedDescriptor = inheritedDescriptor
     }
 }

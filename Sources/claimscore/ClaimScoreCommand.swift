@@ -9,7 +9,7 @@ struct ClaimScoreCommand: ParsableCommand {
         commandName: "claimscore",
         abstract: "ClaimScore: real-time claim scoring behind nginx (FastCGI) on MariaDB.",
         subcommands: [
-            ServeCommand.self, MigrateCommand.self, CreateOrgCommand.self, CreateUserCommand.self,
+            ServeCommand.self, WorkerCommand.self, MigrateCommand.self, CreateOrgCommand.self, CreateUserCommand.self,
             SeedDemoCommand.self, ImportSettingsCommand.self, ScoringBenchmarkCommand.self, BenchFixtureCommand.self,
         ]
     )

@@ -1,45 +1,24 @@
 import App
 import ArgumentParser
-import Database
 import Foundation
-import Webhooks
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
-/// `claimscore serve`: the FastCGI worker pool until SIGTERM or SIGINT.
+/// `claimscore serve`: the master. Opens the FastCGI sockets and supervises the worker processes
+/// (see `Master`) until SIGTERM/SIGINT; SIGHUP starts a new generation with the re-read config.
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "serve", abstract: "Open the FastCGI socket and serve until SIGTERM/SIGINT.")
+        commandName: "serve",
+        abstract: "Open the FastCGI sockets and run the worker processes until SIGTERM/SIGINT (SIGHUP reloads).")
 
     @OptionGroup var options: ConfigOptions
 
     func run() throws {
         let config = try options.load()
         let logger = options.logger(config)
-        Database.libraryInit()
-        signal(SIGPIPE, SIG_IGN)
-        // Block the stop signals before any thread exists so only sigwait below receives them.
-        var stopSignals = sigset_t()
-        sigemptyset(&stopSignals)
-        sigaddset(&stopSignals, SIGTERM)
-        sigaddset(&stopSignals, SIGINT)
-        pthread_sigmask(SIG_BLOCK, &stopSignals, nil)
-
-        let delivery = DeliveryThread(options: try config.webhookDeliveryOptions(), logger: logger)
-        let application = Application(config: config, logger: logger)
-        let server = try application.makeServer()
-        let piles = application.makePileWorker()
-        server.start()
-        delivery.start()
-        piles.start()
-        var received: Int32 = 0
-        sigwait(&stopSignals, &received)
-        logger.info("stopping", metadata: ["signal": "\(received)"])
-        let pilesStopped = piles.stop()
-        let deliveryStopped = delivery.stop()
-        let clean = server.stop() && deliveryStopped && pilesStopped
-        Foundation.exit(clean ? 0 : 1)
+        // Workers are this same binary; resolve it now, before anything can change the directory.
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
+        let master = Master(
+            config: config, configFile: options.config.map { URL(fileURLWithPath: $0).standardizedFileURL.path },
+            executable: executable, logger: logger, reloadConfig: { try options.load() })
+        Foundation.exit(try master.run())
     }
 }

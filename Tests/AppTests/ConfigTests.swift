@@ -13,7 +13,11 @@ struct ConfigTests {
     @Test func defaultsAreDocumentedValues() {
         let config = Config()
         #expect(config.socketPath == "var/run/claimscore.sock")
-        #expect(config.threads == 2 * ProcessInfo.processInfo.activeProcessorCount)
+        #expect(config.processes == ProcessInfo.processInfo.activeProcessorCount)
+        #expect(config.threads == 4)
+        #expect(config.portalThreads == 2)
+        #expect(config.portalSocketPath == "var/run/claimscore-portal.sock")
+        #expect(config.requestTimeout == 10)
         #expect(config.bodyLimit == 8 << 20)
         #expect(config.database.name == "claimscore")
         #expect(config.logLevel == .info)

@@ -111,8 +111,11 @@ struct ConnectionTests {
         let id = try #require(try db.first("SELECT CONNECTION_ID() AS id")?.int("id"))
         #expect(db.connectCount == 1)
         try admin.execute("KILL ?", id)
-        #expect(throws: DatabaseError.self) { try db.query("SELECT CONNECTION_ID() AS id") }
-        let newID = try #require(try db.first("SELECT CONNECTION_ID() AS id")?.int("id"))
+        // An idle connection the server closed is noticed before use (at worst by one failed call).
+        let newID = try #require(
+            (try? db.first("SELECT CONNECTION_ID() AS id")?.int("id"))
+                ?? db.first("SELECT CONNECTION_ID() AS id")?
+                .int("id"))
         #expect(newID != id)
         #expect(db.connectCount == 2)
     }

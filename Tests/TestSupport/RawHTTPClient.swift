@@ -28,32 +28,23 @@ public enum RawHTTPClient {
     /// Sends a request built from parts; adds Host, Connection: close and Content-Length.
     public static func send(
         _ method: String, _ path: String, headers: [String: String] = [:], body: [UInt8] = [],
-        port: UInt16 = TestEnvironment.port
+        port: UInt16 = TestEnvironment.port, from source: String = "127.0.0.1"
     ) throws -> HTTPResult {
         var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
         for (name, value) in headers.sorted(by: { $0.key < $1.key }) { head += "\(name): \(value)\r\n" }
         if !body.isEmpty || method == "POST" || method == "PUT" { head += "Content-Length: \(body.count)\r\n" }
         head += "\r\n"
-        return try sendRaw(Array(head.utf8) + body, port: port)
+        return try sendRaw(Array(head.utf8) + body, port: port, from: source)
     }
 
     /// Sends raw bytes and reads the whole answer (the server closes the connection).
-    public static func sendRaw(_ bytes: [UInt8], port: UInt16 = TestEnvironment.port) throws -> HTTPResult {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw ClientError.connect(errno) }
+    public static func sendRaw(
+        _ bytes: [UInt8], port: UInt16 = TestEnvironment.port, from source: String = "127.0.0.1"
+    ) throws -> HTTPResult {
+        let fd = try connect(port: port, from: source)
         defer { close(fd) }
         var timeout = timeval(tv_sec: 30, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard connected == 0 else { throw ClientError.connect(errno) }
         var sent = 0
         while sent < bytes.count {
             let n = bytes[sent...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
@@ -68,6 +59,35 @@ public enum RawHTTPClient {
             response += buffer[0..<n]
         }
         return try parse(response)
+    }
+
+    /// A TCP connection to nginx on loopback from the loopback address `source` (another "client").
+    public static func connect(port: UInt16 = TestEnvironment.port, from source: String) throws -> Int32 {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw ClientError.connect(errno) }
+        var local = sockaddr_in()
+        local.sin_family = sa_family_t(AF_INET)
+        local.sin_addr.s_addr = inet_addr(source)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &local) { local in
+            withUnsafePointer(to: &address) { address in
+                local.withMemoryRebound(to: sockaddr.self, capacity: 1) { local in
+                    address.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                        let size = socklen_t(MemoryLayout<sockaddr_in>.size)
+                        return bind(fd, local, size) == 0 ? Glibc.connect(fd, $0, size) : -1
+                    }
+                }
+            }
+        }
+        guard connected == 0 else {
+            let code = errno
+            close(fd)
+            throw ClientError.connect(code)
+        }
+        return fd
     }
 
     static func parse(_ bytes: [UInt8]) throws -> HTTPResult {

@@ -21,6 +21,10 @@ public enum TestEnvironment {
     /// The command that stops or starts the test MariaDB (`.ci/dbctl test`).
     public static var dbControl: String? { env["CLAIMSCORE_TEST_DBCTL"] }
 
+    /// The stack's `run` directory (pid files, sockets) and `log` directory.
+    public static var runDirectory: String? { env["CLAIMSCORE_TEST_RUN_DIR"] }
+    public static var logDirectory: String? { env["CLAIMSCORE_TEST_LOG_DIR"] }
+
     public static var hasStack: Bool { baseURL != nil }
     public static var hasDatabase: Bool { dbSocket != nil }
 

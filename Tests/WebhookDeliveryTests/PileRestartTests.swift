@@ -28,8 +28,14 @@ struct PileRestartTests {
         let pidText = try String(
             contentsOfFile: DeliveryTestEnvironment.runDirectory + "/claimscore.pid", encoding: .utf8)
         let pid = try #require(pid_t(pidText.trimmingCharacters(in: .whitespacesAndNewlines)))
+        // The pid file holds the `serve` master; the vetting happens in its worker processes.
+        let workers = ServeProcess.children(of: pid)
+        #expect(!workers.isEmpty)
         #expect(kill(pid, SIGKILL) == 0)
         #expect(try await DeliveryTestEnvironment.eventually(timeout: 10) { kill(pid, 0) != 0 })
+        #expect(
+            try await DeliveryTestEnvironment.eventually(timeout: 10) { workers.allSatisfy { !Self.isAlive($0) } },
+            "the workers die with their master (PR_SET_PDEATHSIG): none is left serving")
         let atKill = try vetted()
         try #require(atKill < count, "the kill must land before the pile is vetted (\(atKill) of \(count))")
         // What was committed is whole: the counters agree with the rows, batch for batch.
@@ -72,5 +78,13 @@ struct PileRestartTests {
         #expect(try counters?.int("claims_vetted") == count)
         #expect(try counters?.int("final") == count)
         #expect(survivor.process.kill(signal: SIGTERM), "the survivor stops cleanly")
+    }
+
+    /// Running (a zombie waiting for init to reap it counts as dead).
+    static func isAlive(_ pid: pid_t) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        else { return false }
+        return stat[stat.index(close, offsetBy: 2)] != "Z"
     }
 }

@@ -4,11 +4,12 @@ import Foundation
     import Glibc
 #endif
 
-/// A further `claimscore serve` against the test database, with its own socket: a second process
-/// for the two-process and crash tests. Its delivery thread competes with the stack's own.
+/// A further `claimscore serve` against the test database, with its own sockets and one worker
+/// process: a second process for the two-process and crash tests. Its delivery thread competes
+/// with the stack's own. Killing the master (`process`) kills its worker too (PR_SET_PDEATHSIG).
 final class ServeProcess {
     let process: ChildProcess
-    /// What its delivery thread writes to `leased_by` and `sent_by` (host:pid).
+    /// What its worker's delivery thread writes to `leased_by` and `sent_by` (host:pid of the worker).
     let worker: String
 
     init(name: String) throws {
@@ -16,17 +17,28 @@ final class ServeProcess {
         let socket = DeliveryTestEnvironment.runDirectory + "/claimscore-\(tag).sock"
         process = try ChildProcess(
             [DeliveryTestEnvironment.binary ?? "", "serve", "--config", DeliveryTestEnvironment.config ?? ""],
-            environment: ["CLAIMSCORE_SOCKET_PATH": socket, "CLAIMSCORE_THREADS": "1"],
+            environment: [
+                "CLAIMSCORE_SOCKET_PATH": socket, "CLAIMSCORE_THREADS": "1", "CLAIMSCORE_PORTAL_THREADS": "1",
+                "CLAIMSCORE_PROCESSES": "1",
+            ],
             output: DeliveryTestEnvironment.logDirectory + "/claimscore-\(tag).log")
-        worker = "\(Self.hostName()):\(process.pid)"
         let deadline = Date().addingTimeInterval(15)
-        while Date() < deadline, !FileManager.default.fileExists(atPath: socket), process.isRunning {
-            usleep(20_000)
+        var child: Int32?
+        while Date() < deadline, child == nil, process.isRunning {
+            child = Self.children(of: process.pid).first
+            if child == nil { usleep(20_000) }
         }
-        guard FileManager.default.fileExists(atPath: socket) else {
+        guard let child, FileManager.default.fileExists(atPath: socket) else {
             process.kill(signal: SIGKILL)
             throw ChildProcess.SpawnError.failed(-1)
         }
+        worker = "\(Self.hostName()):\(child)"
+    }
+
+    /// The live child processes of `pid` (its worker processes, for a `serve` master).
+    static func children(of pid: Int32) -> [Int32] {
+        let text = (try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)) ?? ""
+        return text.split(separator: " ").compactMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
     }
 
     static func hostName() -> String {
