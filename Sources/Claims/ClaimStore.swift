@@ -78,7 +78,8 @@ public struct ClaimStore {
     public func list(caseID: String, environment: String, filter: ClaimFilter, before: Int?, limit: Int) throws
         -> [StoredClaim]
     {
-        var sql = "SELECT \(StoredClaim.columns) FROM claims WHERE case_id = ? AND environment = ?"
+        var sql = "SELECT \(StoredClaim.columns) FROM claims FORCE INDEX (\(Self.listIndex(filter)))"
+        sql += " WHERE case_id = ? AND environment = ?"
         var values: [any Bindable] = [caseID, environment]
         let ascending = filter.pileID != nil
         if let pileID = filter.pileID {
@@ -114,6 +115,21 @@ public struct ClaimStore {
         sql += ascending ? " ORDER BY received_at, id LIMIT ?" : " ORDER BY received_at DESC, id DESC LIMIT ?"
         values.append(limit)
         return try db.query(sql, values: values).map(StoredClaim.init(row:))
+    }
+}
+
+extension ClaimStore {
+    /// The index that serves the filter: the optimizer, left to itself, trades the time range of
+    /// `claims_received` for a scan of the whole case in index order when the range is wide
+    /// (ORDER BY … LIMIT), which took 412 ms instead of 0.1 ms for `until` on 200,000 claims.
+    static func listIndex(_ filter: ClaimFilter) -> String {
+        switch (filter.ref, filter.pileID, filter.determination) {
+        case (.some, _, _): "claims_ref"
+        case (nil, .some, .some): "claims_pile_determination"
+        case (nil, .some, nil): "claims_pile_received"
+        case (nil, nil, .some): "claims_received_determination"
+        case (nil, nil, nil): "claims_received"
+        }
     }
 }
 
