@@ -46,7 +46,8 @@ public struct Application: Sendable {
     /// The background thread that vets submitted piles; submitting a pile wakes it.
     public func makePileWorker() -> PileWorker {
         let worker = PileWorker(
-            database: config.database, scorers: api.scorers, validator: api.validator, logger: logger)
+            database: config.database, scorers: api.scorers, validator: api.validator, logger: logger,
+            retries: PileRetryPolicy(scale: config.pileRetryScale))
         api.onPileSubmitted { worker.wake() }
         return worker
     }

@@ -41,6 +41,8 @@ public struct Config: Sendable, Equatable {
     public var rateBurst = 100
     /// Portal session lifetime.
     public var sessionHours = 12
+    /// Multiplies the pile worker's back-off between failed tries of a pile; tests use 0.001.
+    public var pileRetryScale = 1.0
 
     /// Every key the file and the environment accept, in documentation order.
     public static let keys = [
@@ -48,7 +50,7 @@ public struct Config: Sendable, Equatable {
         "request_timeout", "db_socket", "db_host", "db_port", "db_user", "db_password",
         "db_name", "log_level", "body_limit", "public_url", "migrations_dir", "secret_key", "webhook_allow_networks",
         "webhook_max_in_flight", "webhook_retry_scale", "webhook_lease_seconds", "webhook_allow_public",
-        "rate_limit", "rate_burst", "session_hours",
+        "rate_limit", "rate_burst", "session_hours", "pile_retry_scale",
     ]
 
     public init() {}
@@ -133,6 +135,11 @@ public struct Config: Sendable, Equatable {
         case "rate_limit": rateLimit = try Self.integer(key, value, in: 1...1_000_000)
         case "rate_burst": rateBurst = try Self.integer(key, value, in: 1...1_000_000)
         case "session_hours": sessionHours = try Self.integer(key, value, in: 1...720)
+        case "pile_retry_scale":
+            guard let scale = Double(value), scale > 0, scale <= 100 else {
+                throw .invalid(key, value, "a number greater than 0 and at most 100")
+            }
+            pileRetryScale = scale
         default: throw .unknownKey(key)
         }
     }

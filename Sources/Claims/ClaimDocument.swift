@@ -69,6 +69,8 @@ public enum ClaimDocument {
         }
         appendScore(claim, to: &document)
         document["audit_stage"] = claim.auditStage.map { .int(Int64($0)) } ?? .null
+        // Why a pile claim could not be vetted (score and determination are then null).
+        document["vetting_error"] = text(claim.vettingError)
         return .object(document)
     }
 

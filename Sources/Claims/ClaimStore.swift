@@ -70,12 +70,22 @@ public struct ClaimStore {
         ).map(StoredClaim.init(row:))
     }
 
-    /// Newest first; `before` is the cursor (an id), `limit` at most 200.
+    /// A case's claims newest first, a pile's oldest first (claim-id order: within a pile
+    /// `received_at` never decreases with id), both by (received_at, id), so every filter and
+    /// combination is one range of one index read in order (sql/010); `ref` is the unique key.
+    /// `before` is the cursor: the id of the previous page's last claim, whose `received_at` is
+    /// read by primary key (an id of another case or environment ends the list). `limit` ≤ 201.
     public func list(caseID: String, environment: String, filter: ClaimFilter, before: Int?, limit: Int) throws
         -> [StoredClaim]
     {
-        var sql = "SELECT \(StoredClaim.columns) FROM claims WHERE case_id = ? AND environment = ?"
+        var sql = "SELECT \(StoredClaim.columns) FROM claims FORCE INDEX (\(Self.listIndex(filter)))"
+        sql += " WHERE case_id = ? AND environment = ?"
         var values: [any Bindable] = [caseID, environment]
+        let ascending = filter.pileID != nil
+        if let pileID = filter.pileID {
+            sql += " AND pile_id = ?"
+            values.append(pileID)
+        }
         if let ref = filter.ref {
             sql += " AND ref = ?"
             values.append(ref)
@@ -92,17 +102,34 @@ public struct ClaimStore {
             sql += " AND received_at < ?"
             values.append(Timestamp.sql(micros: until))
         }
-        if let pileID = filter.pileID {
-            sql += " AND pile_id = ?"
-            values.append(pileID)
-        }
         if let before {
-            sql += filter.pileID == nil ? " AND id < ?" : " AND id > ?"
-            values.append(before)
+            guard
+                let at = try db.first(
+                    "SELECT received_at FROM claims WHERE id = ? AND case_id = ? AND environment = ?", before, caseID,
+                    environment)?.optionalString("received_at")
+            else { return [] }
+            let beyond = ascending ? ">" : "<"
+            sql += " AND received_at \(beyond)= ? AND (received_at \(beyond) ? OR id \(beyond) ?)"
+            values += [at, at, before]
         }
-        sql += filter.pileID == nil ? " ORDER BY id DESC LIMIT ?" : " ORDER BY id ASC LIMIT ?"
+        sql += ascending ? " ORDER BY received_at, id LIMIT ?" : " ORDER BY received_at DESC, id DESC LIMIT ?"
         values.append(limit)
         return try db.query(sql, values: values).map(StoredClaim.init(row:))
+    }
+}
+
+extension ClaimStore {
+    /// The index that serves the filter: the optimizer, left to itself, trades the time range of
+    /// `claims_received` for a scan of the whole case in index order when the range is wide
+    /// (ORDER BY … LIMIT), which took 412 ms instead of 0.1 ms for `until` on 200,000 claims.
+    static func listIndex(_ filter: ClaimFilter) -> String {
+        switch (filter.ref, filter.pileID, filter.determination) {
+        case (.some, _, _): "claims_ref"
+        case (nil, .some, .some): "claims_pile_determination"
+        case (nil, .some, nil): "claims_pile_received"
+        case (nil, nil, .some): "claims_received_determination"
+        case (nil, nil, nil): "claims_received"
+        }
     }
 }
 

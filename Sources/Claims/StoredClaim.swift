@@ -18,6 +18,8 @@ public struct StoredClaim: Sendable {
     public var vettedAt: Int64?
     /// The audit level (1...3) a pile claim waits for; nil when it waits for none.
     public var auditStage: Int?
+    /// Why the pile worker could not vet this claim (it was then passed over); nil otherwise.
+    public var vettingError: String?
     /// The echoed request (payout masked).
     public var request: JSONObject
     /// `{"deductions": [...], "items": [...]}` once scored.
@@ -25,7 +27,7 @@ public struct StoredClaim: Sendable {
 
     public static let columns = """
         id, pile_id, case_id, environment, ref, content_hash, received_at, scored_at, score, determination,
-        approved_amount, approval_status, vetted_at, audit_stage, request_json, result_json
+        approved_amount, approval_status, vetted_at, audit_stage, vetting_error, request_json, result_json
         """
 
     public init(row: Row) throws {
@@ -43,6 +45,7 @@ public struct StoredClaim: Sendable {
         approvalStatus = row.optionalInt("approval_status")
         vettedAt = row.optionalString("vetted_at").flatMap(Timestamp.fromSQL)
         auditStage = row.optionalInt("audit_stage")
+        vettingError = row.optionalString("vetting_error")
         guard case .object(let request) = try JSONParser.parse(Array(try row.string("request_json").utf8)) else {
             throw DatabaseError.typeMismatch(column: "request_json", expected: "a JSON object")
         }

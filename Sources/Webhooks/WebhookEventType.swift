@@ -7,6 +7,8 @@ public enum WebhookEventType: String, Sendable, Hashable, CaseIterable {
     case claimPileVettingDone = "claim.pile_vetting_done"
     /// A reviewer changed a claim's outcome in the portal.
     case claimReviewed = "claim.reviewed"
+    /// The pile worker gave up on a pile after repeated failures (`data` is the pile, status `failed`).
+    case pileFailed = "pile.failed"
     /// An admin pressed "Send test event".
     case webhookTest = "webhook.test"
 }

@@ -59,7 +59,7 @@ import Webhooks
     @Test func eventTypesAreTheDocumentedNames() {
         #expect(
             WebhookEventType.allCases.map(\.rawValue) == [
-                "claim.scored", "claim.pile_vetting_done", "claim.reviewed", "webhook.test",
+                "claim.scored", "claim.pile_vetting_done", "claim.reviewed", "pile.failed", "webhook.test",
             ])
     }
 }

@@ -9,12 +9,19 @@ public struct PileClaimWriter {
 
     /// Inserts the claims, unscored, in the order given (so ids follow it) and returns their ids
     /// in that order. The ids are read back by ref rather than inferred from the first insert
-    /// id, which would assume an auto-increment lock mode. Caller owns the transaction.
+    /// id, which would assume an auto-increment lock mode. Caller owns the transaction and holds
+    /// the pile's row lock.
+    ///
+    /// `received_at` is never earlier than the pile's latest (should the clock step back), so
+    /// within a pile it never decreases with id and the pile's claim list, ordered by
+    /// (received_at, id) along an index, is claim-id order.
     public func insert(
         orgID: String, caseID: String, environment: String, pileID: Int, apiKeyID: Int?,
         claims: [ValidatedClaim], receivedAt: Int64
     ) throws -> [Int] {
-        let at = Timestamp.sql(micros: receivedAt)
+        let latest = try db.first("SELECT MAX(received_at) AS latest FROM claims WHERE pile_id = ?", pileID)?
+            .optionalString("latest").flatMap(Timestamp.fromSQL)
+        let at = Timestamp.sql(micros: max(receivedAt, latest ?? receivedAt))
         try db.insertMany(
             """
             INSERT INTO claims (org_id, case_id, environment, pile_id, ref, content_hash, api_key_id, received_at,

@@ -10,6 +10,8 @@ public struct PileRecord: Sendable, Equatable {
         case inAudit = "in_audit"
         case finishing
         case vettingDone = "vetting_done"
+        /// The worker gave up after repeated failures not tied to one claim (`failure` says why).
+        case failed
 
         /// As the portal shows it; 'Vetting Done' is the source document's name.
         public var label: String {
@@ -19,11 +21,14 @@ public struct PileRecord: Sendable, Equatable {
             case .inAudit: "In audit"
             case .finishing: "Finishing"
             case .vettingDone: "Vetting Done"
+            case .failed: "Failed"
             }
         }
     }
 
-    /// The pile's claims by where they are. `received` is the sum of the other five.
+    /// The pile's claims by where they are: `received` = not yet vetted + awaiting audit +
+    /// approved + rejected + pending + failed; `vetted` includes `failed` (claims that could not
+    /// be vetted, each with its `vetting_error`).
     public struct Counts: Sendable, Equatable {
         public var received: Int
         public var vetted: Int
@@ -31,6 +36,7 @@ public struct PileRecord: Sendable, Equatable {
         public var approved: Int
         public var rejected: Int
         public var pending: Int
+        public var failed: Int
     }
 
     public let id: Int
@@ -45,11 +51,16 @@ public struct PileRecord: Sendable, Equatable {
     public let submittedAt: Int64?
     public let vettedAt: Int64?
     public let doneAt: Int64?
+    /// Why the worker parked the pile as `failed` (or why its last try failed while retrying).
+    public let failure: String?
+    public let failedAt: Int64?
+    /// Failed tries in a row.
+    public let attempts: Int
 
     static let columns = """
         id, org_id, case_id, environment, ref, status, audit_levels, claims_received, claims_vetted,
-        claims_awaiting_audit, claims_approved, claims_rejected, claims_pending, created_at, submitted_at, vetted_at,
-        done_at
+        claims_awaiting_audit, claims_approved, claims_rejected, claims_pending, claims_failed, created_at, submitted_at,
+        vetted_at, done_at, failure, failed_at, attempts
         """
 
     init(row: Row) throws {
@@ -63,11 +74,15 @@ public struct PileRecord: Sendable, Equatable {
         counts = Counts(
             received: try row.int("claims_received"), vetted: try row.int("claims_vetted"),
             awaitingAudit: try row.int("claims_awaiting_audit"), approved: try row.int("claims_approved"),
-            rejected: try row.int("claims_rejected"), pending: try row.int("claims_pending"))
+            rejected: try row.int("claims_rejected"), pending: try row.int("claims_pending"),
+            failed: try row.int("claims_failed"))
         createdAt = row.optionalString("created_at").flatMap(Timestamp.fromSQL) ?? 0
         submittedAt = row.optionalString("submitted_at").flatMap(Timestamp.fromSQL)
         vettedAt = row.optionalString("vetted_at").flatMap(Timestamp.fromSQL)
         doneAt = row.optionalString("done_at").flatMap(Timestamp.fromSQL)
+        failure = row.optionalString("failure")
+        failedAt = row.optionalString("failed_at").flatMap(Timestamp.fromSQL)
+        attempts = try row.int("attempts")
     }
 
     /// The API's view: `GET …/piles/{id}`.
@@ -85,11 +100,14 @@ public struct PileRecord: Sendable, Equatable {
                             ("received", .int(Int64(counts.received))), ("vetted", .int(Int64(counts.vetted))),
                             ("awaiting_audit", .int(Int64(counts.awaitingAudit))),
                             ("approved", .int(Int64(counts.approved))), ("rejected", .int(Int64(counts.rejected))),
-                            ("pending", .int(Int64(counts.pending))),
+                            ("pending", .int(Int64(counts.pending))), ("failed", .int(Int64(counts.failed))),
                         ]))
                 ),
                 ("created_at", time(createdAt)), ("submitted_at", time(submittedAt)),
                 ("vetted_at", time(vettedAt)), ("vetting_done_at", time(doneAt)),
+                // Only a parked pile has a failure; retries in progress are not the client's concern.
+                ("failure", status == .failed ? failure.map(JSONValue.string) ?? .null : .null),
+                ("failed_at", status == .failed ? time(failedAt) : .null),
             ]))
     }
 }

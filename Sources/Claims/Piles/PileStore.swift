@@ -71,11 +71,4 @@ public struct PileStore {
             """, auditLevels, pileID
         ).affectedRows == 1
     }
-
-    /// Piles with work for the pile worker (vetting or finishing), oldest first.
-    func workable(limit: Int) throws(DatabaseError) -> [Int] {
-        try db.query(
-            "SELECT id FROM piles WHERE status IN ('vetting', 'finishing') ORDER BY id LIMIT ?", limit
-        ).map { row throws(DatabaseError) in try row.int("id") }
-    }
 }

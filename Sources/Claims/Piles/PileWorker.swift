@@ -7,31 +7,42 @@ import Logging
 /// auto-vetting in batches (`PileVetter`) and writing the 'Vetting Done' events
 /// (`PileFinisher`). Submitting a pile returns at once; this thread does the work.
 ///
+/// Turns are fair: the next turn goes to the next organization (round-robin) that has a pile due,
+/// and within it to its least recently worked due pile, for one batch. So no organization, however
+/// many or big or bad its piles, delays another's by more than one batch per organization with
+/// work. A turn that fails for a reason not tied to one claim is charged to the pile: it backs
+/// off (`PileRetryPolicy`; a pile backing off is not due, so it costs the queue nothing) and is
+/// parked as `failed` after the last try. A claim that cannot be vetted is marked and passed over
+/// (`PileVetter`). A database outage charges no pile: the whole thread backs off.
+///
 /// Several processes may each run one against the same database: a MariaDB named lock per pile
-/// lets one worker at a time work on a pile, and piles are taken in turn, one batch each, so a
-/// big pile does not starve a small one. The lock dies with its connection, so a crashed
-/// process leaves nothing held.
+/// lets one worker at a time work on a pile; a pile locked by another process is skipped. The lock
+/// dies with its connection, so a crashed process leaves nothing held.
 public final class PileWorker: Sendable {
     private let database: DatabaseConfig
     private let scorers: ScorerCache
     private let validator: ClaimValidator
     private let logger: Logger
     private let pollInterval: Double
+    private let retries: PileRetryPolicy
     private let thread: BackgroundThread
     private let wakeUp = DispatchSemaphore(value: 0)
 
-    /// Piles looked at per round.
-    static let pilesPerRound = 32
+    /// Organizations looked at per turn before the thread sleeps (each costs one index read).
+    static let maxOrganizationsPerTurn = 1000
+    /// Due piles of one organization tried per turn (others may be locked by other processes).
+    static let candidatesPerOrganization = 4
 
     public init(
         database: DatabaseConfig, scorers: ScorerCache, validator: ClaimValidator, logger: Logger,
-        pollInterval: Double = 0.5
+        pollInterval: Double = 0.5, retries: PileRetryPolicy = PileRetryPolicy()
     ) {
         self.database = database
         self.scorers = scorers
         self.validator = validator
         self.logger = logger
         self.pollInterval = pollInterval
+        self.retries = retries
         thread = BackgroundThread(label: "pile worker", threadName: "pile-worker", logger: logger)
     }
 
@@ -59,9 +70,10 @@ public final class PileWorker: Sendable {
 
     private func run(_ db: Connection) {
         var backoff = 0.0
+        var lastOrganization: String?
         while !stopping {
             do {
-                let worked = try round(db)
+                let worked = try turn(db, after: &lastOrganization)
                 backoff = 0
                 if !worked { _ = wakeUp.wait(timeout: .now() + pollInterval) }
             } catch {
@@ -73,25 +85,47 @@ public final class PileWorker: Sendable {
         }
     }
 
-    /// One batch (or the finishing step) for each pile with work. True when anything moved. A
-    /// pile that fails is logged and skipped, so one broken pile does not hold up the others;
-    /// when nothing moved and something failed, the error is thrown so the loop backs off.
-    private func round(_ db: Connection) throws -> Bool {
-        var worked = false
-        var failure: (any Error)?
-        for pileID in try PileStore(db: db).workable(limit: Self.pilesPerRound) {
-            if stopping { break }
-            do {
+    /// One turn: the first organization after `after` (wrapping around) with a due pile that no
+    /// other process holds gets one batch of it. False when there was nothing to do.
+    private func turn(_ db: Connection, after: inout String?) throws -> Bool {
+        let store = PileStore(db: db)
+        var cursor = after
+        var seen: Set<String> = []
+        for _ in 0..<Self.maxOrganizationsPerTurn {
+            guard let org = try store.nextOrganization(after: cursor) else {
+                // Past the last organization: wrap around once.
+                if cursor == nil { return false }
+                cursor = nil
+                continue
+            }
+            guard seen.insert(org).inserted else { return false }
+            cursor = org
+            for pileID in try store.duePiles(orgID: org, limit: Self.candidatesPerOrganization) {
+                if stopping { return false }
                 guard try lock(db, pileID) else { continue }
                 defer { unlock(db, pileID) }
-                worked = try step(db, pileID) || worked
-            } catch {
-                logger.throttled(.error, "pile work failed", error: error, metadata: ["pile": "\(pileID)"])
-                failure = error
+                after = org
+                try work(db, pileID)
+                return true
             }
         }
-        if !worked, let failure { throw failure }
-        return worked
+        return false
+    }
+
+    /// One batch (or the finishing step) of the pile; a failure not tied to one claim is charged
+    /// to the pile, an outage is thrown so the thread backs off.
+    private func work(_ db: Connection, _ pileID: Int) throws {
+        do {
+            if try step(db, pileID) { try PileStore(db: db).endTurn(pileID: pileID) }
+        } catch let error where !VettingFailure.isOutage(error) {
+            let reason = VettingFailure.pileReason(error)
+            logger.throttled(.error, "pile turn failed", error: error, metadata: ["pile": "\(pileID)"])
+            if let parked = try PileStore(db: db).recordFailure(pileID: pileID, reason: reason, policy: retries) {
+                logger.error(
+                    "pile parked as failed",
+                    metadata: ["pile": "\(parked.id)", "attempts": "\(parked.attempts)", "reason": "\(reason)"])
+            }
+        }
     }
 
     private func step(_ db: Connection, _ pileID: Int) throws -> Bool {
@@ -107,7 +141,7 @@ public final class PileWorker: Sendable {
                 logger.info("pile vetting done", metadata: ["pile": "\(pileID)", "events": "\(events)"])
             }
             return true
-        case .open, .inAudit, .vettingDone:
+        case .open, .inAudit, .vettingDone, .failed:
             return false
         }
     }

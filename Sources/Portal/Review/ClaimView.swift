@@ -30,8 +30,16 @@ enum ClaimView {
               </dl>
             </section>
             """
+        let vettingError: HTML =
+            claim.vettingError.map {
+                """
+                <p class="alert" role="alert" data-testid="vetting-error">This claim could not be vetted: \($0). \
+                It has no score and waits for no reviewer; the rest of its pile went on without it.</p>
+                """
+            } ?? .empty
         let content: HTML = """
             \(Layout.header(title: "Claim #\(claim.id)", subtitle: claim.ref, actions: backLinks(chrome, model)))
+            \(vettingError)
             \(summary)
             \(auditCard(chrome, model))
             \(ClaimItemsView.render(chrome: chrome, model: model))

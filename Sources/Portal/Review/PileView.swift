@@ -13,7 +13,15 @@ enum PileView {
             pile.auditLevels == 0
             ? "None: claims are done once auto-vetted"
             : "\(pile.auditLevels) (\(pile.auditLevels == 1 ? "one reviewer" : "\(pile.auditLevels) reviewers") per claim)"
+        let failure: HTML =
+            pile.status == .failed
+            ? """
+            <p class="alert" role="alert" data-testid="pile-failure">Vetting stopped after \(pile.attempts) failed \
+            tries: \(pile.failure ?? "no reason recorded"). No events were sent for its claims; a pile.failed \
+            event was.</p>
+            """ : .empty
         let summary: HTML = """
+            \(failure)
             <section class="card detail-card">
               <dl class="fields fields-grid" data-testid="pile-summary">
                 <div><dt>Status</dt><dd>\(PilesView.status(pile.status))</dd></div>
@@ -28,11 +36,13 @@ enum PileView {
                 <div><dt>Approved</dt><dd data-testid="approved-count">\(counts.approved)</dd></div>
                 <div><dt>Rejected</dt><dd data-testid="rejected-count">\(counts.rejected)</dd></div>
                 <div><dt>Pending</dt><dd>\(counts.pending)</dd></div>
+                <div><dt>Could not be vetted</dt><dd data-testid="failed-count">\(counts.failed)</dd></div>
                 <div><dt>Audit levels</dt><dd>\(levels)</dd></div>
                 <div><dt>Created</dt><dd>\(ReviewComponents.time(pile.createdAt))</dd></div>
                 <div><dt>Submitted</dt><dd>\(ReviewComponents.time(pile.submittedAt))</dd></div>
                 <div><dt>Vetted at</dt><dd>\(ReviewComponents.time(pile.vettedAt))</dd></div>
                 <div><dt>Vetting Done at</dt><dd>\(ReviewComponents.time(pile.doneAt))</dd></div>
+                <div><dt>Failed at</dt><dd>\(ReviewComponents.time(pile.failedAt))</dd></div>
               </dl>
             </section>
             """
