@@ -78,7 +78,8 @@ struct PileFailureTests {
         let idle = try b.createPile(ref: "B-IDLE", count: 1000)
         var poisoned: [Int] = []
         for index in 0..<100 {
-            let created = try a.post(
+            // 200 requests on one key: more than its burst, so paced as a real client would be.
+            let created = try a.postPaced(
                 a.piles(), key: a.liveKey, json: APIFixture.pileBody(ref: "POISON-\(index)", claimRefs: ["p\(index)"]))
             let pile = try #require(created.json["id"] as? Int)
             let claim = try #require((created.json["claims"] as? [[String: Any]])?.first?["id"] as? Int)
@@ -90,7 +91,7 @@ struct PileFailureTests {
         let busy = try b.createPile(ref: "B-BUSY", count: 1000)
         let idleSeconds = try Self.vettingSeconds(b, pile: idle)
         for pile in poisoned {
-            #expect(try a.post(a.piles("/\(pile)/submit"), key: a.liveKey, json: "{}").status == 202)
+            #expect(try a.postPaced(a.piles("/\(pile)/submit"), key: a.liveKey, json: "{}").status == 202)
         }
         let busySeconds = try Self.vettingSeconds(b, pile: busy)
         // How many of A's turns ran meanwhile: each poison pile's first turn marks its claim.

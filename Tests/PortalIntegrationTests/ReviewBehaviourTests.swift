@@ -113,15 +113,26 @@ struct ReviewBehaviourTests {
         for index in 0..<2 { #expect(try first.post(audit.claimAction(index, "approve")).status == 303) }
         #expect(try second.post(audit.claimAction(0, "approve")).status == 303)
         #expect(try ReviewFixture.pileCounts(audit.pileID) == ("in_audit", 1, 1, 0))
+        // Hold the pile worker's own lock on the pile, so the background worker cannot finish the
+        // pile between the sign-off and the reads below (it skips a pile another connection holds).
+        let holder = TestDatabase.connect()
+        defer { holder.close() }
+        let lock = "claimscore.pile.\(audit.pileID)"
+        #expect(try holder.first("SELECT GET_LOCK(?, 5) AS got", lock)?.optionalInt("got") == 1)
         #expect(try second.post(audit.claimAction(1, "reject")).status == 303)
         #expect(try ReviewFixture.pileCounts(audit.pileID) == ("finishing", 0, 1, 1))
         // The worker writes claim.pile_vetting_done, not the portal.
-        #expect(
-            try PortalFixture.count(
-                "SELECT COUNT(*) AS n FROM webhook_events WHERE type = 'claim.pile_vetting_done' AND pile_id = ?",
-                audit.pileID) == 0)
+        let events = "SELECT COUNT(*) AS n FROM webhook_events WHERE type = 'claim.pile_vetting_done' AND pile_id = ?"
+        #expect(try PortalFixture.count(events, audit.pileID) == 0)
         let pile = try first.get("\(audit.base)/piles/\(audit.pileID)").text
         #expect(pile.contains(">Finishing<"))
+        // Released, the worker finishes it: one event per claim (bounded wait, 20 s).
+        _ = try holder.first("SELECT RELEASE_LOCK(?) AS released", lock)
+        for _ in 0..<200 where try ReviewFixture.pileCounts(audit.pileID).status != "vetting_done" {
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        #expect(try ReviewFixture.pileCounts(audit.pileID).status == "vetting_done")
+        #expect(try PortalFixture.count(events, audit.pileID) == 2)
     }
 
     @Test func everySignOffEnqueuesOneClaimReviewedEventWithTheClaimDocument() throws {
