@@ -94,7 +94,7 @@ let package = Package(
         .testTarget(name: "DatabaseTests", dependencies: ["Database", "TestSupport"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring"]),
         .testTarget(name: "WebhooksTests", dependencies: ["Webhooks"]),
-        .testTarget(name: "AppTests", dependencies: ["App", "HTTP"]),
+        .testTarget(name: "AppTests", dependencies: ["API", "App", "HTTP"]),
         .testTarget(name: "TenancyTests", dependencies: ["Tenancy", "TestSupport"]),
         .testTarget(name: "APITests", dependencies: ["API", "Claims", "HTTP", "Scoring"]),
         .testTarget(name: "ClaimReviewTests", dependencies: ["Claims", "HTTP", "Scoring"]),

@@ -59,7 +59,7 @@ enum ListQuery {
             errors.append(.init(field: item.name, message: "is not a known parameter"))
         }
         if let ref = query["ref"] {
-            if ref.isEmpty || ref.count > 100 {
+            if ref.isEmpty || ref.unicodeScalars.count > 100 {
                 errors.append(.init(field: "ref", message: "must be 1 to 100 characters"))
             }
             filter.ref = ref

@@ -19,7 +19,7 @@ struct PileBody {
         }
         var ref: String?
         if creating {
-            if case .string(let text) = root["ref"], !text.isEmpty, text.count <= 100,
+            if case .string(let text) = root["ref"], !text.isEmpty, text.unicodeScalars.count <= 100,
                 !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
             {
                 ref = text

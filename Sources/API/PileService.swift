@@ -63,10 +63,11 @@ struct PileService {
         let (status, pile) = try context.db.transaction {
             let pile = try lockedPile(pileID)
             guard pile.status == .open else { return (200, pile) }
+            // A state conflict (the request itself is fine): 409, as for adding to a submitted pile.
             guard pile.counts.received > 0 else {
-                throw HTTPError.unprocessable(
-                    [.init(field: "claims", message: "the pile has no claims")],
-                    detail: "Add claims to the pile before submitting it.")
+                var error = HTTPError.conflict("The pile has no claims; add claims before submitting it.")
+                error.errors = [.init(field: "claims", message: "the pile has no claims")]
+                throw error
             }
             _ = try PileStore(db: context.db).submit(pileID: pileID, auditLevels: settings.auditLevels)
             return (202, try lockedPile(pileID))
@@ -97,20 +98,15 @@ struct PileService {
         return pile
     }
 
-    /// Every claim through the real-time path's validator; errors carry `claims[i].` paths.
-    /// Refs must be new: unique in the request and unused in the case and environment.
+    /// Every claim through the real-time path's validator; errors carry `claims[i].` paths (422).
+    /// Refs must then be new: a ref used in the case and environment, or repeated within the
+    /// request, collides with another claim's and is a 409 naming `claims[i].ref`.
     private func validate(_ bodies: [JSONValue]) throws -> [ValidatedClaim] {
         var errors: [HTTPError.FieldError] = []
         var claims: [ValidatedClaim] = []
-        var seen: [String: Int] = [:]
         for (index, body) in bodies.enumerated() {
             do {
-                let claim = try context.api.validator.validate(body, claimType: .health)
-                if let first = seen[claim.ref] {
-                    errors.append(.init(field: "claims[\(index)].ref", message: "repeats the ref of claims[\(first)]"))
-                }
-                seen[claim.ref] = seen[claim.ref] ?? index
-                claims.append(claim)
+                claims.append(try context.api.validator.validate(body, claimType: .health))
             } catch {
                 errors += error.errors.map { .init(field: "claims[\(index)].\($0.field)", message: $0.message) }
             }
@@ -121,13 +117,21 @@ struct PileService {
         }
         let taken = try PileClaimWriter(db: context.db).takenRefs(
             caseID: record.id, environment: environment, refs: claims.map(\.ref))
-        if !taken.isEmpty {
-            let conflicts = claims.enumerated().filter { taken.contains($0.element.ref) }.prefix(100).map {
-                HTTPError.FieldError(
-                    field: "claims[\($0.offset)].ref", message: "is already used by a claim in this case")
+        var conflicts: [HTTPError.FieldError] = []
+        var seen: [String: Int] = [:]
+        for (index, claim) in claims.enumerated() where conflicts.count < 100 {
+            if let first = seen[claim.ref] {
+                conflicts.append(.init(field: "claims[\(index)].ref", message: "repeats the ref of claims[\(first)]"))
+            } else if taken.contains(claim.ref) {
+                conflicts.append(
+                    .init(field: "claims[\(index)].ref", message: "is already used by a claim in this case"))
             }
-            var error = HTTPError.conflict("Some claim refs are already used in this case; nothing was stored.")
-            error.errors = Array(conflicts)
+            seen[claim.ref] = seen[claim.ref] ?? index
+        }
+        guard conflicts.isEmpty else {
+            var error = HTTPError.conflict(
+                "Some claim refs are already used in this case or repeated in this request; nothing was stored.")
+            error.errors = conflicts
             throw error
         }
         return claims

@@ -143,9 +143,10 @@ public struct ClaimValidator: Sendable {
         }
         for (key, entry) in object.entries {
             let path = "attributes.\(key)"
-            if key.isEmpty || key.count > 64 { reader.fail(path, "names must be 1 to 64 characters") }
+            if key.isEmpty || key.unicodeScalars.count > 64 { reader.fail(path, "names must be 1 to 64 characters") }
             switch entry {
-            case .string(let text) where text.count > 500: reader.fail(path, "must be at most 500 characters")
+            case .string(let text) where text.unicodeScalars.count > 500:
+                reader.fail(path, "must be at most 500 characters")
             case .string, .int, .double, .bool: break
             default: reader.fail(path, "must be a string, number or boolean")
             }

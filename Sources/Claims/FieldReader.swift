@@ -37,7 +37,7 @@ struct FieldReader {
                 fail(path, "must not be empty")
                 return nil
             }
-            if text.count > max {
+            if text.unicodeScalars.count > max {
                 fail(path, "must be at most \(max) characters")
                 return nil
             }
@@ -65,6 +65,13 @@ struct FieldReader {
                 return nil
             }
             return number
+        case .double(let number)? where number.rounded() == number:
+            // JSON has one number type: 3.0 is the integer 3 (as JSON Schema's "integer" says).
+            guard number >= Double(range.lowerBound), number <= Double(range.upperBound) else {
+                fail(path, "must be an integer from \(range.lowerBound) to \(range.upperBound)")
+                return nil
+            }
+            return Int64(number)
         default:
             fail(path, "must be an integer")
             return nil

@@ -54,7 +54,12 @@ struct ClaimValidatorTests {
         #expect(try fields(#"{"ref": "A", "amount_claimed": 1.005}"#) == ["amount_claimed"])
         #expect(try fields(#"{"ref": "A", "amount_claimed": 0.29}"#).isEmpty)
         #expect(try fields(#"{"ref": "A", "enrollee_id": -1}"#, .health) == ["enrollee_id"])
-        #expect(try fields(#"{"ref": "A", "enrollee_id": 3.0}"#, .health) == ["enrollee_id"])
+        // JSON has one number type: 3.0 is the integer 3 (JSON Schema's "integer" agrees); 3.5 is not.
+        #expect(try fields(#"{"ref": "A", "enrollee_id": 3.0}"#, .health).isEmpty)
+        #expect(try fields(#"{"ref": "A", "enrollee_id": 3.5}"#, .health) == ["enrollee_id"])
+        #expect(try fields(#"{"ref": "A", "enrollee_id": 1e300}"#, .health) == ["enrollee_id"])
+        // Lengths count code points, as the columns and JSON Schema's maxLength do.
+        #expect(try fields(#"{"ref": "\#(String(repeating: "e\u{301}", count: 51))"}"#) == ["ref"])
         #expect(try fields(#"{"ref": "\#(String(repeating: "x", count: 101))"}"#) == ["ref"])
         #expect(try fields(#"{"ref": "line\nbreak"}"#) == ["ref"])
         #expect(try fields(#"{"ref": "A", "submission": {"ip": "::1"}}"#).isEmpty)
