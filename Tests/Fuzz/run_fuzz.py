@@ -39,7 +39,14 @@ def pin(document: dict, org: str, case: str, claim_schema: str) -> dict:
             pinned.append(parameter)
         if pinned:
             item["parameters"] = pinned
-    document["components"]["schemas"]["ClaimRequest"] = {"$ref": f"#/components/schemas/{claim_schema}"}
+    narrowed = {"$ref": f"#/components/schemas/{claim_schema}"}
+    document["components"]["schemas"]["ClaimRequest"] = narrowed
+    for item in document["paths"].values():
+        for operation in item.values():
+            content = operation.get("requestBody", {}).get("content", {}) if isinstance(operation, dict) else {}
+            for media in content.values():
+                if media.get("schema") == {"$ref": "#/components/schemas/ClaimRequest"}:
+                    media["schema"] = narrowed  # straight to the variant, so its examples are used
     return document
 
 
