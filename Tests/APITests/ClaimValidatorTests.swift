@@ -53,6 +53,11 @@ struct ClaimValidatorTests {
         #expect(try fields(#"{"ref": "A", "amount_claimed": "25"}"#) == ["amount_claimed"])
         #expect(try fields(#"{"ref": "A", "amount_claimed": 1.005}"#) == ["amount_claimed"])
         #expect(try fields(#"{"ref": "A", "amount_claimed": 0.29}"#).isEmpty)
+        // Large amounts with cents are exact in decimal even where `x * 100` is not in binary.
+        #expect(try fields(#"{"ref": "A", "amount_claimed": 547898793.67}"#).isEmpty)
+        #expect(try fields(#"{"ref": "A", "amount_claimed": 25.0}"#).isEmpty)
+        #expect(try fields(#"{"ref": "A", "amount_claimed": 0.00001}"#) == ["amount_claimed"])
+        #expect(try fields(#"{"ref": "A", "amount_claimed": 547898793.675}"#) == ["amount_claimed"])
         #expect(try fields(#"{"ref": "A", "enrollee_id": -1}"#, .health) == ["enrollee_id"])
         // JSON has one number type: 3.0 is the integer 3 (JSON Schema's "integer" agrees); 3.5 is not.
         #expect(try fields(#"{"ref": "A", "enrollee_id": 3.0}"#, .health).isEmpty)
