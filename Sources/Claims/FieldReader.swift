@@ -114,7 +114,7 @@ struct FieldReader {
     /// An RFC 3339 date-time as Unix microseconds.
     mutating func timestamp(_ value: JSONValue?, _ path: String, required: Bool = false) -> Int64? {
         guard let text = string(value, path, max: 40, required: required) else { return nil }
-        guard let micros = Timestamp.parse(text), micros > -62_135_596_800_000_000 else {
+        guard let micros = Timestamp.parse(text), micros >= -62_135_596_800_000_000 else {
             fail(path, "must be an RFC 3339 date-time such as 2026-11-22T10:04:10Z")
             return nil
         }

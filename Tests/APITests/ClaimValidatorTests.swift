@@ -68,6 +68,10 @@ struct ClaimValidatorTests {
         #expect(try fields(#"{"ref": "\#(String(repeating: "x", count: 101))"}"#) == ["ref"])
         #expect(try fields(#"{"ref": "line\nbreak"}"#) == ["ref"])
         #expect(try fields(#"{"ref": "A", "submission": {"ip": "::1"}}"#).isEmpty)
+        // The first instant of year 0001 is in range; a moment before it is not.
+        #expect(try fields(#"{"ref": "A", "encounter_date": "0001-01-01T00:00:00-00:00"}"#, .health).isEmpty)
+        #expect(
+            try fields(#"{"ref": "A", "encounter_date": "0001-01-01T00:00:00+00:01"}"#, .health) == ["encounter_date"])
         #expect(try fields(#"{"ref": "A", "submission": {"ip": "10.0.0.256"}}"#) == ["submission.ip"])
     }
 
