@@ -96,7 +96,7 @@ let package = Package(
             dependencies: ["Database", "TestSupport", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring"]),
         .testTarget(name: "WebhooksTests", dependencies: ["Webhooks", "TestSupport"]),
-        .testTarget(name: "AppTests", dependencies: ["App", "HTTP"]),
+        .testTarget(name: "AppTests", dependencies: ["API", "App", "HTTP"]),
         .testTarget(name: "TenancyTests", dependencies: ["Tenancy", "TestSupport"]),
         .testTarget(name: "APITests", dependencies: ["API", "Claims", "HTTP", "Scoring", "TestSupport"]),
         .testTarget(name: "ClaimReviewTests", dependencies: ["Claims", "HTTP", "Scoring", "TestSupport"]),

@@ -34,7 +34,7 @@ enum Authenticator {
         else { throw HTTPError.unauthorized("Send the API key as Authorization: Bearer <key>.") }
         let plaintext = String(header.dropFirst(7)).trimmed
         guard ApiKeyFormat.environment(of: plaintext) != nil else {
-            throw HTTPError.unauthorized("The API key is not valid.")
+            throw HTTPError.unauthorized("The API key is not valid.", invalidToken: true)
         }
         let hash = ApiKeyFormat.hash(plaintext)
         let now = RateLimiter.monotonicSeconds()
@@ -45,7 +45,9 @@ enum Authenticator {
             key = try ApiKeyStore(db: context.db).authenticate(hash: hash)
             context.api.keys.store(hash, key, now: now)
         }
-        guard let key, key.active else { throw HTTPError.unauthorized("The API key is not valid or is deactivated.") }
+        guard let key, key.active else {
+            throw HTTPError.unauthorized("The API key is not valid or is deactivated.", invalidToken: true)
+        }
         return key
     }
 }

@@ -63,10 +63,11 @@ struct PileService {
         let (status, pile) = try context.db.transaction {
             let pile = try lockedPile(pileID)
             guard pile.status == .open else { return (200, pile) }
+            // A state conflict (the request itself is fine): 409, as for adding to a submitted pile.
             guard pile.counts.received > 0 else {
-                throw HTTPError.unprocessable(
-                    [.init(field: "claims", message: "the pile has no claims")],
-                    detail: "Add claims to the pile before submitting it.")
+                var error = HTTPError.conflict("The pile has no claims; add claims before submitting it.")
+                error.errors = [.init(field: "claims", message: "the pile has no claims")]
+                throw error
             }
             _ = try PileStore(db: context.db).submit(pileID: pileID, auditLevels: settings.auditLevels)
             return (202, try lockedPile(pileID))
@@ -97,23 +98,15 @@ struct PileService {
         return pile
     }
 
-    /// Every claim through the real-time path's validator; errors carry `claims[i].` paths.
-    /// Refs must be new: unique in the request and unused in the case and environment.
+    /// Every claim through the real-time path's validator; errors carry `claims[i].` paths (422).
+    /// Refs must then be new: a ref used in the case and environment, or repeated within the
+    /// request, collides with another claim's and is a 409 naming `claims[i].ref`.
     private func validate(_ bodies: [JSONValue]) throws -> [ValidatedClaim] {
         var errors: [HTTPError.FieldError] = []
         var claims: [ValidatedClaim] = []
-        // Keyed by UTF-8 bytes: refs compare exactly (utf8mb4_bin), while Swift's String equality
-        // treats "é" and "e" + U+0301 as one.
-        var seen: [[UInt8]: Int] = [:]
         for (index, body) in bodies.enumerated() {
             do {
-                let claim = try context.api.validator.validate(body, claimType: .health)
-                let key = Array(claim.ref.utf8)
-                if let first = seen[key] {
-                    errors.append(.init(field: "claims[\(index)].ref", message: "repeats the ref of claims[\(first)]"))
-                }
-                seen[key] = seen[key] ?? index
-                claims.append(claim)
+                claims.append(try context.api.validator.validate(body, claimType: .health))
             } catch {
                 errors += error.errors.map { .init(field: "claims[\(index)].\($0.field)", message: $0.message) }
             }
@@ -124,13 +117,24 @@ struct PileService {
         }
         let taken = try PileClaimWriter(db: context.db).takenRefs(
             caseID: record.id, environment: environment, refs: claims.map(\.ref))
-        if !taken.isEmpty {
-            let conflicts = claims.enumerated().filter { taken.contains(Array($0.element.ref.utf8)) }.prefix(100).map {
-                HTTPError.FieldError(
-                    field: "claims[\($0.offset)].ref", message: "is already used by a claim in this case")
+        var conflicts: [HTTPError.FieldError] = []
+        // Keyed by UTF-8 bytes: refs compare exactly (utf8mb4_nopad_bin), while Swift's String
+        // equality treats "é" and "e" + U+0301 as one.
+        var seen: [[UInt8]: Int] = [:]
+        for (index, claim) in claims.enumerated() where conflicts.count < 100 {
+            let key = Array(claim.ref.utf8)
+            if let first = seen[key] {
+                conflicts.append(.init(field: "claims[\(index)].ref", message: "repeats the ref of claims[\(first)]"))
+            } else if taken.contains(key) {
+                conflicts.append(
+                    .init(field: "claims[\(index)].ref", message: "is already used by a claim in this case"))
             }
-            var error = HTTPError.conflict("Some claim refs are already used in this case; nothing was stored.")
-            error.errors = Array(conflicts)
+            seen[key] = seen[key] ?? index
+        }
+        guard conflicts.isEmpty else {
+            var error = HTTPError.conflict(
+                "Some claim refs are already used in this case or repeated in this request; nothing was stored.")
+            error.errors = conflicts
             throw error
         }
         return claims

@@ -14,7 +14,9 @@ enum HealthController {
             return JSONBody.response(Status(status: "ok", database: "ok"))
         } catch {
             context.logger.throttled(.warning, "health check failed", error: error)
-            return JSONBody.response(Status(status: "unavailable", database: "unavailable"), status: 503)
+            var response = JSONBody.response(Status(status: "unavailable", database: "unavailable"), status: 503)
+            response.headers.set("retry-after", "1")
+            return response
         }
     }
 }

@@ -71,6 +71,13 @@ struct FieldReader {
                 return nil
             }
             return number
+        case .double(let number)? where number.rounded() == number:
+            // JSON has one number type: 3.0 is the integer 3 (as JSON Schema's "integer" says).
+            guard number >= Double(range.lowerBound), number <= Double(range.upperBound) else {
+                fail(path, "must be an integer from \(range.lowerBound) to \(range.upperBound)")
+                return nil
+            }
+            return Int64(number)
         default:
             fail(path, "must be an integer")
             return nil
@@ -88,7 +95,7 @@ struct FieldReader {
                 fail(path, "must be a number from 0 to 1000000000000")
                 return nil
             }
-            guard abs((number * 100).rounded() - number * 100) < 1e-6 else {
+            guard Self.hasAtMostTwoDecimals(number) else {
                 fail(path, "must have at most 2 decimal places")
                 return nil
             }
@@ -97,6 +104,17 @@ struct FieldReader {
             fail(path, "must be a number")
             return nil
         }
+    }
+
+    /// Judged on the number's shortest round-trip decimal form (`547898793.67`), not on
+    /// `number * 100`, whose binary rounding error outgrows any fixed tolerance for large amounts.
+    static func hasAtMostTwoDecimals(_ number: Double) -> Bool {
+        let text = "\(number)"
+        let parts = text.split(separator: "e", maxSplits: 1)
+        let exponent = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
+        let fraction = parts[0].split(separator: ".", maxSplits: 1).dropFirst().first
+        let digits = fraction.map { $0 == "0" ? 0 : $0.count } ?? 0
+        return digits - exponent <= 2
     }
 
     /// An RFC 3339 date-time as Unix microseconds.

@@ -36,10 +36,14 @@ public struct HTTPError: Error, Sendable, Equatable {
     public static func badRequest(_ detail: String) -> HTTPError {
         HTTPError(status: 400, slug: "bad-request", title: "Bad request", detail: detail)
     }
-    public static func unauthorized(_ detail: String) -> HTTPError {
+    /// 401 with the RFC 6750 challenge: `invalidToken` when a key was sent but is not valid (no
+    /// error code when none was sent, as §3.1 asks).
+    public static func unauthorized(_ detail: String, invalidToken: Bool = false) -> HTTPError {
         HTTPError(
             status: 401, slug: "unauthorized", title: "Unauthorized", detail: detail,
-            headers: ["WWW-Authenticate": "Bearer"])
+            headers: [
+                "WWW-Authenticate": "Bearer realm=\"claimscore\"" + (invalidToken ? ", error=\"invalid_token\"" : "")
+            ])
     }
     public static func forbidden(_ detail: String) -> HTTPError {
         HTTPError(status: 403, slug: "forbidden", title: "Forbidden", detail: detail)

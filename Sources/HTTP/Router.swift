@@ -27,6 +27,20 @@ public struct Router<Context>: Sendable {
 
     public init() {}
 
+    /// Every registered route as `method` and `pattern` (`/api/v1/orgs/:org/…`), in registration
+    /// order: what a contract test compares with the OpenAPI document.
+    public var registered: [(method: String, pattern: String)] {
+        routes.map { route in
+            let pieces = route.segments.map { segment in
+                switch segment {
+                case .literal(let text): text
+                case .parameter(let name): ":" + name
+                }
+            }
+            return (route.method, "/" + pieces.joined(separator: "/"))
+        }
+    }
+
     /// Registers a route such as `GET /api/v1/orgs/:org/cases/:case`.
     public mutating func add(_ method: String, _ pattern: String, _ handler: @escaping Handler) {
         let segments: [Segment] = Self.split(pattern).map { piece in

@@ -53,11 +53,25 @@ struct ClaimValidatorTests {
         #expect(try fields(#"{"ref": "A", "amount_claimed": "25"}"#) == ["amount_claimed"])
         #expect(try fields(#"{"ref": "A", "amount_claimed": 1.005}"#) == ["amount_claimed"])
         #expect(try fields(#"{"ref": "A", "amount_claimed": 0.29}"#).isEmpty)
+        // Large amounts with cents are exact in decimal even where `x * 100` is not in binary.
+        #expect(try fields(#"{"ref": "A", "amount_claimed": 547898793.67}"#).isEmpty)
+        #expect(try fields(#"{"ref": "A", "amount_claimed": 25.0}"#).isEmpty)
+        #expect(try fields(#"{"ref": "A", "amount_claimed": 0.00001}"#) == ["amount_claimed"])
+        #expect(try fields(#"{"ref": "A", "amount_claimed": 547898793.675}"#) == ["amount_claimed"])
         #expect(try fields(#"{"ref": "A", "enrollee_id": -1}"#, .health) == ["enrollee_id"])
-        #expect(try fields(#"{"ref": "A", "enrollee_id": 3.0}"#, .health) == ["enrollee_id"])
+        // JSON has one number type: 3.0 is the integer 3 (JSON Schema's "integer" agrees); 3.5 is not.
+        #expect(try fields(#"{"ref": "A", "enrollee_id": 3.0}"#, .health).isEmpty)
+        #expect(try fields(#"{"ref": "A", "enrollee_id": 3.5}"#, .health) == ["enrollee_id"])
+        #expect(try fields(#"{"ref": "A", "enrollee_id": 1e300}"#, .health) == ["enrollee_id"])
+        // Lengths count code points, as the columns and JSON Schema's maxLength do.
+        #expect(try fields(#"{"ref": "\#(String(repeating: "e\u{301}", count: 51))"}"#) == ["ref"])
         #expect(try fields(#"{"ref": "\#(String(repeating: "x", count: 101))"}"#) == ["ref"])
         #expect(try fields(#"{"ref": "line\nbreak"}"#) == ["ref"])
         #expect(try fields(#"{"ref": "A", "submission": {"ip": "::1"}}"#).isEmpty)
+        // The first instant of year 0001 is in range; a moment before it is not.
+        #expect(try fields(#"{"ref": "A", "encounter_date": "0001-01-01T00:00:00-00:00"}"#, .health).isEmpty)
+        #expect(
+            try fields(#"{"ref": "A", "encounter_date": "0001-01-01T00:00:00+00:01"}"#, .health) == ["encounter_date"])
         #expect(try fields(#"{"ref": "A", "submission": {"ip": "10.0.0.256"}}"#) == ["submission.ip"])
     }
 

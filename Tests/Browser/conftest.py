@@ -41,7 +41,7 @@ def owner():
         [
             _required("CLAIMSCORE_TEST_BIN"), "create-org", "--config", _required("CLAIMSCORE_TEST_CONFIG"),
             "--name", "Browser Test Org", "--case-name", "Widgets Settlement", "--claim-type", "settlement",
-            "--owner-email", email, "--owner-name", "Browser Owner", "--owner-password", password,
+            "--owner-email", email, "--owner-name", "Browser Owner", f"--owner-password={password}",
         ],
         capture_output=True, text=True, check=True, timeout=60,
     )

@@ -48,13 +48,13 @@ def reviewer(tmp_path_factory):
     tag = secrets.token_hex(4)
     owner_password = secrets.token_urlsafe(18)
     org = cli("create-org", "--name", f"Review Org {tag}", "--case-name", "Health Programme", "--claim-type",
-              "health", "--owner-email", f"owner-{tag}@browser.claimscore.test", "--owner-password", owner_password)
+              "health", "--owner-email", f"owner-{tag}@browser.claimscore.test", f"--owner-password={owner_password}")
     settings = tmp_path_factory.mktemp("settings") / "health.json"
     settings.write_text('{"audit_levels": 2}')
     cli("import-settings", "--org", org["org_id"], "--case", org["case_id"], "--settings", str(settings))
     email = f"reviewer-{tag}@browser.claimscore.test"
     password = secrets.token_urlsafe(18)
-    cli("create-user", "--email", email, "--name", "Level One", "--password", password, "--org", org["org_id"],
+    cli("create-user", "--email", email, "--name", "Level One", f"--password={password}", "--org", org["org_id"],
         "--role", "reviewer", "--review-level", "1")
     ref = f"PILE-{tag}"
     request = ('{"ref":"' + ref + '-1","provider":{"id":17,"name":"St. Luke Clinic","code":"SLC-017"},'

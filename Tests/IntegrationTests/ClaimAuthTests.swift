@@ -13,12 +13,15 @@ struct ClaimAuthTests {
         let missing = try RawHTTPClient.send("GET", path)
         #expect(missing.status == 401)
         #expect(missing.header("content-type") == "application/problem+json")
-        #expect(missing.header("www-authenticate") == "Bearer")
-        #expect(try f.get(path, key: "cs_live_nonsense").status == 401)
+        #expect(missing.header("www-authenticate") == #"Bearer realm="claimscore""#)
+        let invalid = #"Bearer realm="claimscore", error="invalid_token""#
+        let nonsense = try f.get(path, key: "cs_live_nonsense")
+        #expect(nonsense.status == 401 && nonsense.header("www-authenticate") == invalid)
         var tampered = Array(f.liveKey)
         tampered[20] = tampered[20] == "a" ? "b" : "a"
         #expect(try f.get(path, key: String(tampered)).status == 401)
-        #expect(try f.get(path, key: ApiKeyFormat.generate(.production)).status == 401)
+        let unknown = try f.get(path, key: ApiKeyFormat.generate(.production))
+        #expect(unknown.status == 401 && unknown.header("www-authenticate") == invalid)
     }
 
     @Test func caseEndpointShowsTheCaseAsTheKeySeesIt() throws {

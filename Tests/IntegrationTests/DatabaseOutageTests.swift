@@ -1,4 +1,5 @@
 import Foundation
+import Tenancy
 import TestSupport
 import Testing
 
@@ -20,6 +21,15 @@ struct DatabaseOutageTests {
             #expect(status == 503)
             #expect(database == "unavailable")
         }
+        // As the OpenAPI document says: 503 with Retry-After, problem+json on the API.
+        #expect(try RawHTTPClient.send("GET", "/api/v1/health").header("retry-after") == "1")
+        let key = ApiKeyFormat.generate(.production)
+        let api = try RawHTTPClient.send(
+            "GET", "/api/v1/orgs/\(UUID().uuidString.lowercased())/cases/\(UUID().uuidString.lowercased())",
+            headers: ["Authorization": "Bearer \(key)"])
+        #expect(api.status == 503)
+        #expect(api.header("content-type") == "application/problem+json")
+        #expect(api.header("retry-after") == "1")
         #expect(TestEnvironment.controlDatabase("start"))
         // Each worker thread finds its dead connection at most once, then reconnects.
         var recovered = false

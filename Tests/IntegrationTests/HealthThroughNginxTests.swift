@@ -34,6 +34,17 @@ struct HealthThroughNginxTests {
         #expect(result.header("content-type") == "application/problem+json")
     }
 
+    @Test func traceWhichNginxRefusesItselfIs405ProblemJSONWithTheResourcesAllow() throws {
+        let path = "/api/v1/orgs/\(UUID().uuidString)/cases/\(UUID().uuidString)"
+        let claims = try RawHTTPClient.send("TRACE", path + "/claims")
+        #expect(claims.status == 405)
+        #expect(claims.header("content-type") == "application/problem+json")
+        #expect(claims.header("allow") == "GET, HEAD, POST")
+        #expect(claims.json["type"] as? String == "urn:claimscore:problem:method-not-allowed")
+        #expect(try RawHTTPClient.send("TRACE", path + "/piles/7/submit").header("allow") == "POST")
+        #expect(try RawHTTPClient.send("TRACE", "/api/v1/health").header("allow") == "GET, HEAD")
+    }
+
     @Test func bodyOverTheAppLimitIs413ProblemJSON() throws {
         let body = [UInt8](repeating: UInt8(ascii: "a"), count: (8 << 20) + 1)
         let result = try RawHTTPClient.send(

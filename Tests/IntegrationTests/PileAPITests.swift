@@ -74,7 +74,12 @@ struct PileAPITests {
         #expect(response.header("content-type") == "application/problem+json")
         let fields = (response.json["errors"] as? [[String: Any]])?.compactMap { $0["field"] as? String } ?? []
         #expect(fields.contains("claims[1].items[0].qty_billed"))
-        #expect(fields.contains("claims[2].ref"), "ok-1 repeats the ref of claims[0]")
+        // A ref repeated within the request collides like a stored one: 409 naming the later claim.
+        let repeated = try f.post(
+            f.piles(), key: f.liveKey, json: #"{"ref": "REPEAT", "claims": [\#(good), \#(good)]}"#)
+        #expect(repeated.status == 409)
+        let clashes = (repeated.json["errors"] as? [[String: Any]])?.compactMap { $0["field"] as? String } ?? []
+        #expect(clashes == ["claims[1].ref"], "ok-1 repeats the ref of claims[0]")
         #expect(try f.db.first("SELECT COUNT(*) AS n FROM piles WHERE case_id = ?", f.health.id)?.int("n") == 0)
         #expect(try f.claimCount(f.health) == 0)
 
@@ -105,7 +110,7 @@ struct PileAPITests {
         let empty = try f.post(f.piles(), key: f.liveKey, json: #"{"ref": "EMPTY"}"#)
         #expect(empty.status == 201)
         let emptyID = try #require(empty.json["id"] as? Int)
-        #expect(try f.post(f.piles("/\(emptyID)/submit"), key: f.liveKey, json: "{}").status == 422)
+        #expect(try f.post(f.piles("/\(emptyID)/submit"), key: f.liveKey, json: "{}").status == 409)
         #expect(try f.post(f.piles(), key: f.liveKey, json: #"{"ref": "EMPTY"}"#).status == 409)
 
         let id = try f.createPile(ref: "LIFE", count: 1)

@@ -1,12 +1,14 @@
 import Database
 import Foundation
 import Portal
+import Synchronization
 import Tenancy
 import TestSupport
 import Testing
 
 /// The sign-in and sign-out forms through nginx, the session cookie, and login throttling.
-@Suite(.enabled(if: TestEnvironment.hasStack, "needs the test stack (.ci/test)"))
+/// Serialized: every request comes from 127.0.0.1, and one test floods that address on purpose.
+@Suite(.serialized, .enabled(if: TestEnvironment.hasStack, "needs the test stack (.ci/test)"))
 struct SignInTests {
     /// A fresh sign-in form: its login-nonce cookie and CSRF token, as a browser would hold them.
     struct LoginForm {
@@ -22,21 +24,42 @@ struct SignInTests {
             token = String(page.text[start...].prefix { $0 != "\"" })
         }
 
-        func submit(email: String, password: String, next: String = "", token: String? = nil) throws -> HTTPResult {
+        func submit(
+            email: String, password: String, next: String = "", token: String? = nil, device: String? = nil
+        ) throws -> HTTPResult {
             let body = FormEncoding.encode([
                 ("csrf_token", token ?? self.token), ("email", email), ("password", password), ("next", next),
             ])
+            let cookie = nonceCookie + (device.map { "; \(DeviceCookie.name)=\($0)" } ?? "")
             return try RawHTTPClient.send(
-                "POST", "/login",
-                headers: ["Cookie": nonceCookie, "Content-Type": "application/x-www-form-urlencoded"],
+                "POST", "/login", headers: ["Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"],
                 body: Array(body.utf8))
         }
     }
 
-    static func sessionToken(_ result: HTTPResult) -> String? {
-        guard let header = result.header("set-cookie"), let range = header.range(of: "cs_session=") else { return nil }
+    static func cookie(_ name: String, in result: HTTPResult) -> String? {
+        guard let header = result.header("set-cookie"), let range = header.range(of: name + "=") else { return nil }
         return String(header[range.upperBound...].prefix { $0 != ";" })
     }
+
+    /// Signs in once through the form and returns the device cookie the browser was given.
+    static func deviceCookie(for user: PortalUser) throws -> String {
+        let result = try LoginForm().submit(email: user.email, password: PortalFixture.password)
+        #expect(result.status == 303)
+        return try #require(cookie(DeviceCookie.name, in: result))
+    }
+
+    /// Password checks actually made for an address: one `login_attempts` row each.
+    static func passwordChecks(_ email: String) throws -> Int {
+        try PortalFixture.count("SELECT COUNT(*) AS n FROM login_attempts WHERE email = ?", email)
+    }
+
+    /// Forgets 127.0.0.1's failures, so a test that floods it leaves no trace for the next one.
+    static func resetLoopbackCounter() throws {
+        try TestDatabase.connect().execute("DELETE FROM sign_in_counters WHERE scope = ?", "ip:127.0.0.1")
+    }
+
+    static func sessionToken(_ result: HTTPResult) -> String? { cookie("cs_session", in: result) }
 
     @Test func signInSetsASecureSessionCookieAndStoresOnlyItsHash() throws {
         let tenant = try PortalFixture.tenant()
@@ -79,28 +102,100 @@ struct SignInTests {
         #expect(try PortalFixture.count("SELECT COUNT(*) AS n FROM sessions WHERE user_id = ?", user.id) == 0)
     }
 
-    @Test func fiveFailuresLockTheAddressEvenForTheRightPassword() throws {
+    @Test func signInGivesALongLivedHttpOnlyDeviceCookieNamingTheUser() throws {
         let tenant = try PortalFixture.tenant()
         let user = try PortalFixture.user(.owner, in: tenant)
+        let result = try LoginForm().submit(email: user.email, password: PortalFixture.password)
+        let header = try #require(result.header("set-cookie"))
+        let start = try #require(header.range(of: DeviceCookie.name + "=")).lowerBound
+        let device = String(header[start...].prefix { $0 != "," })
+        #expect(device.contains("HttpOnly") && device.contains("Path=/login"))
+        #expect(device.contains("Max-Age=\(DeviceCookie.lifetimeSeconds)"))
+        let value = try #require(Self.cookie(DeviceCookie.name, in: result))
+        #expect(value.hasPrefix("v1.\(user.id)."))
+    }
+
+    @Test func fiveFailuresLockTheAccountForStrangersButNotForItsOwnersBrowser() throws {
+        let tenant = try PortalFixture.tenant()
+        let user = try PortalFixture.user(.owner, in: tenant)
+        let device = try Self.deviceCookie(for: user)
         let form = try LoginForm()
-        for _ in 0..<LoginThrottle.emailLimit {
+        for _ in 0..<LoginThrottle.accountLimit {
             #expect(try form.submit(email: user.email, password: "guess").status == 401)
         }
         let locked = try form.submit(email: user.email, password: PortalFixture.password)
         #expect(locked.status == 429)
-        #expect(locked.text.contains("Too many failed sign-in attempts."))
+        #expect(locked.text.contains("Too many failed sign-in attempts for this account."))
+        #expect(Int(locked.header("retry-after") ?? "") ?? 0 > 800)
         #expect(Self.sessionToken(locked) == nil)
+        // The browser the owner signed in from before is trusted: the attacker's lockout is not theirs.
+        let trusted = try form.submit(email: user.email, password: PortalFixture.password, device: device)
+        #expect(trusted.status == 303)
+        #expect(Self.sessionToken(trusted) != nil)
     }
 
-    @Test func twentyFailuresFromOneAddressLockThatAddressForEveryAccount() throws {
+    @Test func thirtyConcurrentWrongPasswordsForOneAccountGetAtMostFivePasswordChecks() throws {
+        let tenant = try PortalFixture.tenant()
+        let user = try PortalFixture.user(.reviewer, in: tenant)
+        let forms = try (0..<30).map { _ in try LoginForm() }
+        let statuses = Mutex<[Int]>([])
+        DispatchQueue.concurrentPerform(iterations: forms.count) { index in
+            let status = (try? forms[index].submit(email: user.email, password: "guess \(index)").status) ?? 0
+            statuses.withLock { $0.append(status) }
+        }
+        let checks = try Self.passwordChecks(user.email)
+        let answered = statuses.withLock { $0 }
+        #expect(checks >= 1 && checks <= LoginThrottle.accountLimit)
+        #expect(answered.filter { $0 == 401 }.count == checks)
+        #expect(answered.filter { $0 == 429 }.count == forms.count - checks)
+        try Self.resetLoopbackCounter()
+    }
+
+    @Test func anAddressFloodSlowsStrangersForSecondsAndLetsKnownBrowsersIn() throws {
+        let tenant = try PortalFixture.tenant()
+        let known = try PortalFixture.user(.owner, in: tenant)
+        let stranger = try PortalFixture.user(.viewer, in: tenant)
+        let device = try Self.deviceCookie(for: known)
+        try Self.resetLoopbackCounter()
+        defer { try? Self.resetLoopbackCounter() }
+        // Twenty wrong passwords for twenty other accounts, from this one address.
+        let others = try (0..<LoginThrottle.ipLimit).map { _ in try PortalFixture.user(.viewer, in: tenant) }
+        for other in others {
+            #expect(try LoginForm().submit(email: other.email, password: "wrong").status == 401)
+        }
+        // Anyone else is asked to wait a moment, with the reason on the form and a Retry-After…
+        let form = try LoginForm()
+        let slowed = try form.submit(email: stranger.email, password: PortalFixture.password)
+        #expect(slowed.status == 429)
+        #expect(slowed.text.contains("Too many failed sign-in attempts from your network. Wait"))
+        let wait = try #require(Int(slowed.header("retry-after") ?? ""))
+        #expect(wait >= 1 && wait <= 2)
+        // …while someone who signed in from this browser before is not held up by the flood at all…
+        let trusted = try form.submit(email: known.email, password: PortalFixture.password, device: device)
+        #expect(trusted.status == 303)
+        // …and the stranger gets in once the wait is over: slowed, not locked out for 15 minutes.
+        Thread.sleep(forTimeInterval: Double(wait) + 0.2)
+        let later = try form.submit(email: stranger.email, password: PortalFixture.password)
+        #expect(later.status == 303)
+        #expect(try Self.passwordChecks(stranger.email) == 1)
+    }
+
+    @Test func anAddressPastItsLimitWaitsLongerAfterEachFailureButNeverLocks() throws {
         let throttle = LoginThrottle(db: TestDatabase.connect())
         let ip = "198.51.100.\(Int.random(in: 1...254))-\(UUID().uuidString.prefix(4))"
-        for index in 0..<LoginThrottle.ipLimit {
-            #expect(try !throttle.isBlocked(email: "other\(index)@x.test", ip: ip))
-            try throttle.record(email: "victim\(index)@x.test", ip: ip, succeeded: false)
+        for _ in 0..<LoginThrottle.ipLimit {
+            #expect(try throttle.reserveAddress(ip) == nil)
+            try throttle.failed(address: ip)
         }
-        #expect(try throttle.isBlocked(email: "fresh@x.test", ip: ip))
-        #expect(try !throttle.isBlocked(email: "fresh@x.test", ip: "203.0.113.9"))
+        let first = try #require(try throttle.reserveAddress(ip))
+        #expect(first == 2)
+        #expect(try throttle.reserveAddress("203.0.113.9-\(UUID().uuidString.prefix(4))") == nil)
+        Thread.sleep(forTimeInterval: 2.1)
+        #expect(try throttle.reserveAddress(ip) == nil)
+        // While an attempt is being checked the address is held, so concurrent attempts queue.
+        #expect(try throttle.reserveAddress(ip) != nil)
+        try throttle.failed(address: ip)
+        #expect(try throttle.reserveAddress(ip) == 4)
     }
 
     @Test func anotherSitesNextParameterCannotRedirectAfterSignIn() throws {
