@@ -199,7 +199,8 @@ workers_stop() {
 }
 
 # nginx_start PORT [keep-conn KEEPALIVE] [ACCESS_LOG]: renders the templates and starts nginx.
-# NGINX_LIMITS=lifted exempts 127.0.0.1 from the per-address limits (the test suite's client; other
+# NGINX_LIMITS=lifted exempts 127.0.0.1 and 127.0.1.0/24 from the per-address limits (the test suite's
+# clients: tests of the app's own per-address limits use addresses of their own in 127.0.1.0/24; other
 # loopback addresses keep the shipped ones), NGINX_LIMITS=off removes them (throughput benchmarks).
 nginx_start() {
     local port="$1" keep="${2:-off}" keepalive="${3:-0}" access="${4:-$VAR_DIR/log/nginx-access.log}"
@@ -210,7 +211,7 @@ nginx_start() {
     local keepalive_line="# no upstream keep-alive" limits=()
     [ "$keep" = on ] && keepalive_line="keepalive $keepalive;"
     case "${NGINX_LIMITS:-shipped}" in
-    # Zones keyed by $claimscore_limit_key: empty (not counted) for 127.0.0.1, the address for others.
+    # Zones keyed by $claimscore_limit_key: empty (not counted) for the test clients, the address for others.
     lifted) limits=(-e 's/_zone \$binary_remote_addr/_zone $claimscore_limit_key/') ;;
     off) limits=(-e '/limit_req zone=/d; /limit_conn claimscore_conn/d') ;;
     esac
@@ -218,7 +219,7 @@ nginx_start() {
         sed -e "s|@SOCKET@|$FCGI_SOCKET|g" -e "s|@PORTAL_SOCKET@|$PORTAL_SOCKET|g" -e "s|@KEEPALIVE@|$keepalive_line|g" \
             "${limits[@]}" "$ROOT/nginx/claimscore-upstream.conf"
         [ "${NGINX_LIMITS:-}" = lifted ] &&
-            printf 'map $remote_addr $claimscore_limit_key {\n    127.0.0.1 "";\n    default $binary_remote_addr;\n}\n'
+            printf 'map $remote_addr $claimscore_limit_key {\n    127.0.0.1 "";\n    ~^127\\.0\\.1\\. "";\n    default $binary_remote_addr;\n}\n'
         true
     } >"$conf/claimscore-upstream.conf"
     sed -e "s|@PUBLIC@|$ROOT/public|g" "${limits[@]}" \

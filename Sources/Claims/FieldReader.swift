@@ -3,9 +3,15 @@ import HTTP
 /// Reads typed fields out of a JSON object and collects every problem with its JSON path,
 /// so one 422 can list all of them.
 struct FieldReader {
-    /// The bound of every amount, item sub total and sum of sub totals (README "Limits"): far
-    /// below `claims.approved_amount DECIMAL(16,2)` (10¹⁴), so no product or sum can overflow it.
+    /// The bound of every amount (README "Limits"): far below `claims.approved_amount
+    /// DECIMAL(16,2)` (10¹⁴).
     static let maxAmount: Int64 = 1_000_000_000_000
+    /// Item bounds a JSON Schema can state, chosen so that no product or sum needs a check of its
+    /// own: `maxItems` × `maxUnitPrice` × `maxQuantity` = 5 × 10¹³ stays below 10¹⁴, the capacity
+    /// of `claims.approved_amount DECIMAL(16,2)`. (A bound on the product alone would refuse
+    /// requests the published schema calls valid.)
+    static let maxUnitPrice: Int64 = 100_000_000
+    static let maxQuantity: Int64 = 1_000
 
     private(set) var errors: [HTTPError.FieldError] = []
 

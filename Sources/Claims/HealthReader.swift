@@ -51,7 +51,6 @@ enum HealthReader {
         }
         if root["diagnoses"] != nil { echo["diagnoses"] = .array(diagnoses) }
         var items: [JSONValue] = []
-        var total: Int64 = 0
         for (index, value) in reader.array(root["items"], "items", max: ClaimValidator.maxItems).enumerated() {
             let path = "items[\(index)]"
             guard let object = reader.object(value, path) else {
@@ -63,18 +62,11 @@ enum HealthReader {
             let description = reader.string(object["description"], "\(path).description", max: 500)
             let code = reader.string(object["code"], "\(path).code", max: 50)
             let price = reader.integer(
-                object["unit_price_billed"], "\(path).unit_price_billed", range: 0...FieldReader.maxAmount,
+                object["unit_price_billed"], "\(path).unit_price_billed", range: 0...FieldReader.maxUnitPrice,
                 required: true)
             let quantity = reader.integer(
-                object["qty_billed"], "\(path).qty_billed", range: 1...1_000_000, required: true)
+                object["qty_billed"], "\(path).qty_billed", range: 1...FieldReader.maxQuantity, required: true)
             guard let price, let quantity else { continue }
-            let (subTotal, overflow) = price.multipliedReportingOverflow(by: quantity)
-            if overflow || subTotal > FieldReader.maxAmount {
-                reader.fail(
-                    "\(path).unit_price_billed", "times qty_billed must be at most \(FieldReader.maxAmount)")
-                continue
-            }
-            total = min(total + subTotal, FieldReader.maxAmount + 1)
             claim.items.append(
                 HealthItem(
                     ref: ref, description: description, code: code, unitPriceBilled: Int(price),
@@ -87,11 +79,6 @@ enum HealthReader {
                         ("code", code.map(JSONValue.string) ?? .null), ("unit_price_billed", .int(price)),
                         ("qty_billed", .int(quantity)),
                     ])))
-        }
-        if total > FieldReader.maxAmount {
-            reader.fail(
-                "items",
-                "the sub totals (unit_price_billed × qty_billed) must add up to at most \(FieldReader.maxAmount)")
         }
         if root["items"] != nil { echo["items"] = .array(items) }
         return claim
