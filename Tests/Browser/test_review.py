@@ -12,7 +12,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 
 from conftest import _required
-from test_developer_tools import wait
+from portal_helpers import replaced, sign_in, wait
 
 ITEMS = (
     '[{"ref":"it-1","description":"Artemether/Lumefantrine 80/480","code":"DRG-0042","unit_price_billed":2500,'
@@ -84,14 +84,11 @@ def reviewer(tmp_path_factory):
 
 def test_level_one_reviewer_changes_a_quantity_and_approves(driver, base_url, reviewer, screenshots):
     driver.delete_all_cookies()
-    driver.get(base_url + "/login")
-    driver.find_element(By.ID, "f-email").send_keys(reviewer["email"])
-    driver.find_element(By.ID, "f-password").send_keys(reviewer["password"])
-    driver.find_element(By.CSS_SELECTOR, "form.login-card button[type=submit]").click()
+    sign_in(driver, base_url, reviewer)
     wait(driver, EC.url_contains(f"/orgs/{reviewer['org_id']}/cases/{reviewer['case_id']}/"))
 
     # Review: the level-1 queue holds the claim.
-    driver.find_element(By.XPATH, "//a[contains(@class,'nav-item')][.//span[text()='Review']]").click()
+    replaced(driver, driver.find_element(By.XPATH, "//a[contains(@class,'nav-item')][.//span[text()='Review']]").click)
     wait(driver, EC.url_contains("/review"))
     assert "Level 1 (yours)" in driver.find_element(By.CSS_SELECTOR, ".tabs-secondary").text
     rows = driver.find_elements(By.CSS_SELECTOR, "[data-testid=claim-row]")
@@ -99,7 +96,7 @@ def test_level_one_reviewer_changes_a_quantity_and_approves(driver, base_url, re
     driver.save_screenshot(str(screenshots / "20-review-queue.png"))
 
     # The claim page: items, diagnoses, deductions, and the reviewer's forms.
-    rows[0].find_element(By.CSS_SELECTOR, "a.row-anchor").click()
+    replaced(driver, rows[0].find_element(By.CSS_SELECTOR, "a.row-anchor").click)
     wait(driver, EC.presence_of_element_located((By.CSS_SELECTOR, "[data-testid=sign-off]")))
     assert "Waiting at level 1 of 2" in driver.find_element(By.CSS_SELECTOR, "[data-testid=claim-stage]").text
     assert "B54" in driver.find_element(By.CSS_SELECTOR, "[data-testid=diagnoses-table]").text
@@ -114,7 +111,7 @@ def test_level_one_reviewer_changes_a_quantity_and_approves(driver, base_url, re
     field = form.find_element(By.NAME, "qty_approved")
     field.clear()
     field.send_keys("1")
-    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    replaced(driver, form.find_element(By.CSS_SELECTOR, "button[type=submit]").click)
     notice = wait(driver, EC.presence_of_element_located((By.CSS_SELECTOR, ".notice")))
     assert "Approved quantity of item #1 set to 1." in notice.text
     item = driver.find_element(By.CSS_SELECTOR, "[data-testid=item-row][data-position='0']")
@@ -123,7 +120,7 @@ def test_level_one_reviewer_changes_a_quantity_and_approves(driver, base_url, re
     assert driver.find_element(By.CSS_SELECTOR, "[data-testid=approved-amount]").text == "3,500.00"
 
     # Approve the claim at level 1.
-    driver.find_element(By.CSS_SELECTOR, "[data-testid=sign-off-approve]").click()
+    replaced(driver, driver.find_element(By.CSS_SELECTOR, "[data-testid=sign-off-approve]").click)
     notice = wait(driver, EC.presence_of_element_located((By.CSS_SELECTOR, ".notice")))
     assert "Claim approved at level 1. It now waits for a level 2 reviewer." in notice.text
     assert "Waiting at level 2 of 2" in driver.find_element(By.CSS_SELECTOR, "[data-testid=claim-stage]").text
@@ -137,19 +134,19 @@ def test_level_one_reviewer_changes_a_quantity_and_approves(driver, base_url, re
     driver.save_screenshot(str(screenshots / "22-claim-history.png"))
 
     # The claim has left the level-1 queue and waits in level 2's.
-    driver.find_element(By.XPATH, "//a[contains(@class,'nav-item')][.//span[text()='Review']]").click()
+    replaced(driver, driver.find_element(By.XPATH, "//a[contains(@class,'nav-item')][.//span[text()='Review']]").click)
     wait(driver, EC.url_contains("/review"))
     assert not driver.find_elements(By.CSS_SELECTOR, "[data-testid=claim-row]")
-    driver.find_element(By.CSS_SELECTOR, "[data-testid=level-2]").click()
+    replaced(driver, driver.find_element(By.CSS_SELECTOR, "[data-testid=level-2]").click)
     wait(driver, EC.url_contains("level=2"))
     assert len(driver.find_elements(By.CSS_SELECTOR, "[data-testid=claim-row]")) == 1
     driver.save_screenshot(str(screenshots / "23-review-level-2.png"))
 
     # The pile page shows the claim waiting at level 2.
-    driver.find_element(By.XPATH, "//a[contains(@class,'nav-item')][.//span[text()='Piles']]").click()
+    replaced(driver, driver.find_element(By.XPATH, "//a[contains(@class,'nav-item')][.//span[text()='Piles']]").click)
     row = wait(driver, EC.presence_of_element_located((By.CSS_SELECTOR, "[data-testid=pile-row]")))
     assert "In audit" in row.text and reviewer["ref"] in row.text
-    row.find_element(By.CSS_SELECTOR, "a.row-anchor").click()
+    replaced(driver, row.find_element(By.CSS_SELECTOR, "a.row-anchor").click)
     claims = wait(driver, EC.presence_of_element_located((By.CSS_SELECTOR, "[data-testid=claims-table]")))
     assert "Level 2" in claims.text
     driver.save_screenshot(str(screenshots / "24-pile.png"))
