@@ -11,7 +11,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 
-from conftest import _required
+from conftest import _required, cli
 from portal_helpers import replaced, sign_in, wait
 
 ITEMS = (
@@ -22,14 +22,6 @@ ITEMS = (
     '"unit_price_approved":1500,"qty_billed":1,"qty_approved":1,"sub_total_billed":1500,"sub_total_approved":1500,'
     '"comments":[],"approval_status":null}]'
 )
-
-
-def cli(*arguments):
-    result = subprocess.run(
-        [_required("CLAIMSCORE_TEST_BIN"), *arguments, "--config", _required("CLAIMSCORE_TEST_CONFIG")],
-        capture_output=True, text=True, check=True, timeout=60,
-    )
-    return dict(line.split(": ", 1) for line in result.stdout.splitlines() if ": " in line)
 
 
 def sql(statements):
@@ -47,15 +39,15 @@ def reviewer(tmp_path_factory):
     """A health case with a pile in audit (two levels) and one claim, and a reviewer at level 1."""
     tag = secrets.token_hex(4)
     owner_password = secrets.token_urlsafe(18)
-    org = cli("create-org", "--name", f"Review Org {tag}", "--case-name", "Health Programme", "--claim-type",
-              "health", "--owner-email", f"owner-{tag}@browser.claimscore.test", "--owner-password", owner_password)
+    org = cli("create-org", name=f"Review Org {tag}", case_name="Health Programme", claim_type="health",
+              owner_email=f"owner-{tag}@browser.claimscore.test", owner_password=owner_password)
     settings = tmp_path_factory.mktemp("settings") / "health.json"
     settings.write_text('{"audit_levels": 2}')
-    cli("import-settings", "--org", org["org_id"], "--case", org["case_id"], "--settings", str(settings))
+    cli("import-settings", org=org["org_id"], case=org["case_id"], settings=str(settings))
     email = f"reviewer-{tag}@browser.claimscore.test"
     password = secrets.token_urlsafe(18)
-    cli("create-user", "--email", email, "--name", "Level One", "--password", password, "--org", org["org_id"],
-        "--role", "reviewer", "--review-level", "1")
+    cli("create-user", email=email, name="Level One", password=password, org=org["org_id"], role="reviewer",
+        review_level=1)
     ref = f"PILE-{tag}"
     request = ('{"ref":"' + ref + '-1","provider":{"id":17,"name":"St. Luke Clinic","code":"SLC-017"},'
                '"enrollee_id":99812,"encounter_date":"2026-11-01T00:00:00Z","billed_amount":6500,'
