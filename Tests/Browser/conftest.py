@@ -20,6 +20,18 @@ def _required(name):
     return value
 
 
+def cli(command, **options):
+    """Runs a `claimscore` command against the test stack and returns the `key: value` lines it
+    prints. Options are passed as `--name=value` (`case_name` becomes `--case-name`): a separate
+    argument that starts with "-", as a random password can, would be read as an option."""
+    arguments = [f"--{name.replace('_', '-')}={value}" for name, value in options.items()]
+    result = subprocess.run(
+        [_required("CLAIMSCORE_TEST_BIN"), command, f"--config={_required('CLAIMSCORE_TEST_CONFIG')}", *arguments],
+        capture_output=True, text=True, check=True, timeout=60,
+    )
+    return dict(line.split(": ", 1) for line in result.stdout.splitlines() if ": " in line)
+
+
 @pytest.fixture(scope="session")
 def base_url():
     return _required("CLAIMSCORE_TEST_URL").rstrip("/")
@@ -37,15 +49,8 @@ def owner():
     """A fresh organization, case and owner, created through the CLI as an operator would."""
     email = f"owner-{secrets.token_hex(4)}@browser.claimscore.test"
     password = secrets.token_urlsafe(18)
-    result = subprocess.run(
-        [
-            _required("CLAIMSCORE_TEST_BIN"), "create-org", "--config", _required("CLAIMSCORE_TEST_CONFIG"),
-            "--name", "Browser Test Org", "--case-name", "Widgets Settlement", "--claim-type", "settlement",
-            "--owner-email", email, "--owner-name", "Browser Owner", f"--owner-password={password}",
-        ],
-        capture_output=True, text=True, check=True, timeout=60,
-    )
-    fields = dict(line.split(": ", 1) for line in result.stdout.splitlines() if ": " in line)
+    fields = cli("create-org", name="Browser Test Org", case_name="Widgets Settlement", claim_type="settlement",
+                 owner_email=email, owner_name="Browser Owner", owner_password=password)
     return {"email": email, "password": password, "org_id": fields["org_id"], "case_id": fields["case_id"]}
 
 

@@ -4,22 +4,12 @@ key, create a webhook and copy its token. Each tab is saved as a screenshot (a t
 
 import re
 
-from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
+
+from portal_helpers import replaced, settled, sign_in, wait
 
 KEY_PATTERN = re.compile(r"^cs_live_[0-9A-Za-z]{38}$")
-
-
-def wait(driver, condition, seconds=15):
-    return WebDriverWait(driver, seconds).until(condition)
-
-
-def settled(driver, condition, seconds=15):
-    """Waits for a condition that reads a page a form post or refresh is replacing: each poll
-    finds its elements afresh, and errors from nodes of the page being replaced are retried."""
-    return WebDriverWait(driver, seconds, ignored_exceptions=(WebDriverException,)).until(condition)
 
 
 def clipboard(driver):
@@ -48,13 +38,13 @@ def test_admin_walks_through_developer_tools(driver, base_url, owner, screenshot
     driver.save_screenshot(str(screenshots / "02-api-credentials-empty.png"))
 
     # Create a Production key.
-    driver.find_element(By.CSS_SELECTOR, "[data-testid=create-key]").click()
+    replaced(driver, driver.find_element(By.CSS_SELECTOR, "[data-testid=create-key]").click)
     form = wait(driver, EC.visibility_of_element_located((By.CSS_SELECTOR, "[data-testid=create-key-form]")))
     form.find_element(By.ID, "f-name").send_keys("Production Claim Form")
     form.find_element(By.ID, "f-description").send_keys("The live claim form on claims.example.com")
     form.find_element(By.CSS_SELECTOR, "input[name=environment][value=production]").click()
     driver.save_screenshot(str(screenshots / "03-create-api-key.png"))
-    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    replaced(driver, form.find_element(By.CSS_SELECTOR, "button[type=submit]").click)
 
     # The dialog shows the key once, in orange, with a copy button.
     dialog = wait(driver, EC.visibility_of_element_located((By.ID, "created-dialog")))
@@ -68,33 +58,33 @@ def test_admin_walks_through_developer_tools(driver, base_url, owner, screenshot
     wait(driver, lambda d: "Copied" in copy.text or "Ctrl" in copy.text)
     assert clipboard(driver) == key
     driver.save_screenshot(str(screenshots / "04-api-key-created.png"))
-    dialog.find_element(By.LINK_TEXT, "I've Saved The Key").click()
+    replaced(driver, dialog.find_element(By.LINK_TEXT, "I've Saved The Key").click)
     wait(driver, EC.invisibility_of_element_located((By.ID, "created-dialog")))
     assert key not in driver.page_source  # shown once, never again
 
     # Open the row's drawer, deactivate and reactivate the key.
-    driver.find_element(By.CSS_SELECTOR, "[data-testid=key-row]").click()
+    replaced(driver, driver.find_element(By.CSS_SELECTOR, "[data-testid=key-row]").click)
     drawer = wait(driver, EC.visibility_of_element_located((By.ID, "drawer")))
     for label in ["Key Name", "Description", "Environment", "Date created", "Status", "Last used"]:
         assert label in drawer.text
     assert "Production Claim Form" in drawer.text
     driver.save_screenshot(str(screenshots / "05-api-key-drawer.png"))
-    drawer.find_element(By.CSS_SELECTOR, "[data-testid=status-toggle]").click()
+    replaced(driver, drawer.find_element(By.CSS_SELECTOR, "[data-testid=status-toggle]").click)
     settled(driver, lambda d: "Inactive" in d.find_element(By.ID, "drawer").text)
     assert "Inactive" in driver.find_element(By.CSS_SELECTOR, "[data-testid=key-row]").text
-    driver.find_element(By.CSS_SELECTOR, "#drawer [data-testid=status-toggle]").click()
+    replaced(driver, driver.find_element(By.CSS_SELECTOR, "#drawer [data-testid=status-toggle]").click)
     settled(driver, lambda d: "Inactive" not in d.find_element(By.CSS_SELECTOR, "[data-testid=key-row]").text)
 
     # Delete it, through the confirmation step.
-    driver.find_element(By.CSS_SELECTOR, "#drawer [data-testid=delete-key]").click()
+    replaced(driver, driver.find_element(By.CSS_SELECTOR, "#drawer [data-testid=delete-key]").click)
     confirm = wait(driver, EC.element_to_be_clickable((By.CSS_SELECTOR, "[data-testid=confirm-delete]")))
     driver.save_screenshot(str(screenshots / "06-delete-api-key.png"))
-    confirm.click()
+    replaced(driver, confirm.click)
     wait(driver, EC.presence_of_element_located((By.CSS_SELECTOR, ".notice")))
     assert not driver.find_elements(By.CSS_SELECTOR, "[data-testid=key-row]")
 
     # Webhooks tab: Copy OrgID / Copy CaseID, then create a webhook.
-    driver.find_element(By.LINK_TEXT, "Webhooks").click()
+    replaced(driver, driver.find_element(By.LINK_TEXT, "Webhooks").click)
     wait(driver, EC.url_contains("/developer-tools/webhooks"))
     headers = [th.text.lower() for th in driver.find_elements(By.CSS_SELECTOR, "[data-testid=webhooks-table] th")]
     assert headers == ["status", "webhook name", "created", "url", "token", "id"]
@@ -105,13 +95,13 @@ def test_admin_walks_through_developer_tools(driver, base_url, owner, screenshot
     wait(driver, lambda d: clipboard(d) == owner["case_id"])
     driver.save_screenshot(str(screenshots / "07-webhooks-empty.png"))
 
-    driver.find_element(By.CSS_SELECTOR, "[data-testid=create-webhook]").click()
+    replaced(driver, driver.find_element(By.CSS_SELECTOR, "[data-testid=create-webhook]").click)
     form = wait(driver, EC.visibility_of_element_located((By.CSS_SELECTOR, "[data-testid=create-webhook-form]")))
     form.find_element(By.ID, "f-name").send_keys("Scores to CRM")
     form.find_element(By.ID, "f-description").send_keys("Posts every score to our CRM")
     form.find_element(By.ID, "f-url").send_keys("http://10.0.0.5:9000/hook")
     form.find_element(By.CSS_SELECTOR, "input[name=environment][value=production]").click()
-    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    replaced(driver, form.find_element(By.CSS_SELECTOR, "button[type=submit]").click)
 
     # A private-network URL is refused by the SSRF rule: a message under the field, nothing created.
     form = wait(driver, EC.visibility_of_element_located((By.CSS_SELECTOR, "[data-testid=create-webhook-form]")))
@@ -122,7 +112,7 @@ def test_admin_walks_through_developer_tools(driver, base_url, owner, screenshot
     url.clear()
     url.send_keys("https://hooks.example.com/claimscore")
     driver.save_screenshot(str(screenshots / "09-create-webhook.png"))
-    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    replaced(driver, form.find_element(By.CSS_SELECTOR, "button[type=submit]").click)
 
     # The drawer opens on the new webhook, with the token and the ids to copy.
     drawer = wait(driver, EC.visibility_of_element_located((By.ID, "drawer")))
@@ -136,13 +126,13 @@ def test_admin_walks_through_developer_tools(driver, base_url, owner, screenshot
     driver.save_screenshot(str(screenshots / "10-webhook-drawer.png"))
 
     # Back on the table the token is masked.
-    drawer.find_element(By.CSS_SELECTOR, ".close").click()
+    replaced(driver, drawer.find_element(By.CSS_SELECTOR, ".close").click)
     row = wait(driver, EC.visibility_of_element_located((By.CSS_SELECTOR, "[data-testid=webhook-row]")))
     assert token not in row.text and token[-4:] in row.text and "https://hooks.example.com/claimscore" in row.text
     driver.save_screenshot(str(screenshots / "11-webhooks.png"))
 
     # The audit log shows every change, by whom.
-    driver.find_element(By.PARTIAL_LINK_TEXT, "Audit Log").click()
+    replaced(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "Audit Log").click)
     table = wait(driver, EC.visibility_of_element_located((By.CSS_SELECTOR, "[data-testid=audit-table]")))
     for action in ["API key created", "API key deactivated", "API key activated", "API key deleted",
                    "Webhook created"]:
@@ -151,26 +141,19 @@ def test_admin_walks_through_developer_tools(driver, base_url, owner, screenshot
     driver.save_screenshot(str(screenshots / "12-audit-log.png"))
 
 
-def sign_in(driver, base_url, owner):
-    driver.get(base_url + "/login")
-    driver.find_element(By.ID, "f-email").send_keys(owner["email"])
-    driver.find_element(By.ID, "f-password").send_keys(owner["password"])
-    driver.find_element(By.CSS_SELECTOR, "form.login-card button[type=submit]").click()
-
-
 def test_pages_work_without_javascript(driver_without_javascript, base_url, owner, screenshots):
     """The drawer is a URL and the dialog follows a redirect: with JavaScript off it all still works."""
     browser = driver_without_javascript
     sign_in(browser, base_url, owner)
     wait(browser, EC.url_contains("/developer-tools/api-credentials"))
-    browser.find_element(By.LINK_TEXT, "Create API Key").click()
+    replaced(browser, browser.find_element(By.LINK_TEXT, "Create API Key").click)
     browser.find_element(By.ID, "f-name").send_keys("Sandbox Testing")
     browser.find_element(By.CSS_SELECTOR, "input[name=environment][value=sandbox]").click()
-    browser.find_element(By.CSS_SELECTOR, "[data-testid=create-key-form] button[type=submit]").click()
+    replaced(browser, browser.find_element(By.CSS_SELECTOR, "[data-testid=create-key-form] button[type=submit]").click)
     key = wait(browser, EC.presence_of_element_located((By.CSS_SELECTOR, "[data-testid=new-key]"))).text
     assert key.startswith("cs_test_")
-    browser.find_element(By.LINK_TEXT, "I've Saved The Key").click()
-    browser.find_element(By.LINK_TEXT, "Sandbox Testing").click()
+    replaced(browser, browser.find_element(By.LINK_TEXT, "I've Saved The Key").click)
+    replaced(browser, browser.find_element(By.LINK_TEXT, "Sandbox Testing").click)
     wait(browser, EC.url_contains("?key="))
     assert "Sandbox" in browser.find_element(By.ID, "drawer").text
     browser.save_screenshot(str(screenshots / "13-no-javascript-drawer.png"))

@@ -11,8 +11,8 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 
-from conftest import _required
-from test_developer_tools import wait
+from conftest import _required, cli
+from portal_helpers import replaced, sign_in, wait
 
 ITEMS = (
     '[{"ref":"it-1","description":"Artemether/Lumefantrine 80/480","code":"DRG-0042","unit_price_billed":2500,'
@@ -22,14 +22,6 @@ ITEMS = (
     '"unit_price_approved":1500,"qty_billed":1,"qty_approved":1,"sub_total_billed":1500,"sub_total_approved":1500,'
     '"comments":[],"approval_status":null}]'
 )
-
-
-def cli(*arguments):
-    result = subprocess.run(
-        [_required("CLAIMSCORE_TEST_BIN"), *arguments, "--config", _required("CLAIMSCORE_TEST_CONFIG")],
-        capture_output=True, text=True, check=True, timeout=60,
-    )
-    return dict(line.split(": ", 1) for line in result.stdout.splitlines() if ": " in line)
 
 
 def sql(statements):
@@ -47,15 +39,15 @@ def reviewer(tmp_path_factory):
     """A health case with a pile in audit (two levels) and one claim, and a reviewer at level 1."""
     tag = secrets.token_hex(4)
     owner_password = secrets.token_urlsafe(18)
-    org = cli("create-org", "--name", f"Review Org {tag}", "--case-name", "Health Programme", "--claim-type",
-              "health", "--owner-email", f"owner-{tag}@browser.claimscore.test", f"--owner-password={owner_password}")
+    org = cli("create-org", name=f"Review Org {tag}", case_name="Health Programme", claim_type="health",
+              owner_email=f"owner-{tag}@browser.claimscore.test", owner_password=owner_password)
     settings = tmp_path_factory.mktemp("settings") / "health.json"
     settings.write_text('{"audit_levels": 2}')
-    cli("import-settings", "--org", org["org_id"], "--case", org["case_id"], "--settings", str(settings))
+    cli("import-settings", org=org["org_id"], case=org["case_id"], settings=str(settings))
     email = f"reviewer-{tag}@browser.claimscore.test"
     password = secrets.token_urlsafe(18)
-    cli("create-user", "--email", email, "--name", "Level One", f"--password={password}", "--org", org["org_id"],
-        "--role", "reviewer", "--review-level", "1")
+    cli("create-user", email=email, name="Level One", password=password, org=org["org_id"], role="reviewer",
+        review_level=1)
     ref = f"PILE-{tag}"
     request = ('{"ref":"' + ref + '-1","provider":{"id":17,"name":"St. Luke Clinic","code":"SLC-017"},'
                '"enrollee_id":99812,"encounter_date":"2026-11-01T00:00:00Z","billed_amount":6500,'
@@ -84,14 +76,11 @@ def reviewer(tmp_path_factory):
 
 def test_level_one_reviewer_changes_a_quantity_and_approves(driver, base_url, reviewer, screenshots):
     driver.delete_all_cookies()
-    driver.get(base_url + "/login")
-    driver.find_element(By.ID, "f-email").send_keys(reviewer["email"])
-    driver.find_element(By.ID, "f-password").send_keys(reviewer["password"])
-    driver.find_element(By.CSS_SELECTOR, "form.login-card button[type=submit]").click()
+    sign_in(driver, base_url, reviewer)
     wait(driver, EC.url_contains(f"/orgs/{reviewer['org_id']}/cases/{reviewer['case_id']}/"))
 
     # Review: the level-1 queue holds the claim.
-    driver.find_element(By.XPATH, "//a[contains(@class,'nav-item')][.//span[text()='Review']]").click()
+    replaced(driver, driver.find_element(By.XPATH, "//a[contains(@class,'nav-item')][.//span[text()='Review']]").click)
     wait(driver, EC.url_contains("/review"))
     assert "Level 1 (yours)" in driver.find_element(By.CSS_SELECTOR, ".tabs-secondary").text
     rows = driver.find_elements(By.CSS_SELECTOR, "[data-testid=claim-row]")
@@ -99,7 +88,7 @@ def test_level_one_reviewer_changes_a_quantity_and_approves(driver, base_url, re
     driver.save_screenshot(str(screenshots / "20-review-queue.png"))
 
     # The claim page: items, diagnoses, deductions, and the reviewer's forms.
-    rows[0].find_element(By.CSS_SELECTOR, "a.row-anchor").click()
+    replaced(driver, rows[0].find_element(By.CSS_SELECTOR, "a.row-anchor").click)
     wait(driver, EC.presence_of_element_located((By.CSS_SELECTOR, "[data-testid=sign-off]")))
     assert "Waiting at level 1 of 2" in driver.find_element(By.CSS_SELECTOR, "[data-testid=claim-stage]").text
     assert "B54" in driver.find_element(By.CSS_SELECTOR, "[data-testid=diagnoses-table]").text
@@ -114,7 +103,7 @@ def test_level_one_reviewer_changes_a_quantity_and_approves(driver, base_url, re
     field = form.find_element(By.NAME, "qty_approved")
     field.clear()
     field.send_keys("1")
-    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    replaced(driver, form.find_element(By.CSS_SELECTOR, "button[type=submit]").click)
     notice = wait(driver, EC.presence_of_element_located((By.CSS_SELECTOR, ".notice")))
     assert "Approved quantity of item #1 set to 1." in notice.text
     item = driver.find_element(By.CSS_SELECTOR, "[data-testid=item-row][data-position='0']")
@@ -123,7 +112,7 @@ def test_level_one_reviewer_changes_a_quantity_and_approves(driver, base_url, re
     assert driver.find_element(By.CSS_SELECTOR, "[data-testid=approved-amount]").text == "3,500.00"
 
     # Approve the claim at level 1.
-    driver.find_element(By.CSS_SELECTOR, "[data-testid=sign-off-approve]").click()
+    replaced(driver, driver.find_element(By.CSS_SELECTOR, "[data-testid=sign-off-approve]").click)
     notice = wait(driver, EC.presence_of_element_located((By.CSS_SELECTOR, ".notice")))
     assert "Claim approved at level 1. It now waits for a level 2 reviewer." in notice.text
     assert "Waiting at level 2 of 2" in driver.find_element(By.CSS_SELECTOR, "[data-testid=claim-stage]").text
@@ -137,19 +126,19 @@ def test_level_one_reviewer_changes_a_quantity_and_approves(driver, base_url, re
     driver.save_screenshot(str(screenshots / "22-claim-history.png"))
 
     # The claim has left the level-1 queue and waits in level 2's.
-    driver.find_element(By.XPATH, "//a[contains(@class,'nav-item')][.//span[text()='Review']]").click()
+    replaced(driver, driver.find_element(By.XPATH, "//a[contains(@class,'nav-item')][.//span[text()='Review']]").click)
     wait(driver, EC.url_contains("/review"))
     assert not driver.find_elements(By.CSS_SELECTOR, "[data-testid=claim-row]")
-    driver.find_element(By.CSS_SELECTOR, "[data-testid=level-2]").click()
+    replaced(driver, driver.find_element(By.CSS_SELECTOR, "[data-testid=level-2]").click)
     wait(driver, EC.url_contains("level=2"))
     assert len(driver.find_elements(By.CSS_SELECTOR, "[data-testid=claim-row]")) == 1
     driver.save_screenshot(str(screenshots / "23-review-level-2.png"))
 
     # The pile page shows the claim waiting at level 2.
-    driver.find_element(By.XPATH, "//a[contains(@class,'nav-item')][.//span[text()='Piles']]").click()
+    replaced(driver, driver.find_element(By.XPATH, "//a[contains(@class,'nav-item')][.//span[text()='Piles']]").click)
     row = wait(driver, EC.presence_of_element_located((By.CSS_SELECTOR, "[data-testid=pile-row]")))
     assert "In audit" in row.text and reviewer["ref"] in row.text
-    row.find_element(By.CSS_SELECTOR, "a.row-anchor").click()
+    replaced(driver, row.find_element(By.CSS_SELECTOR, "a.row-anchor").click)
     claims = wait(driver, EC.presence_of_element_located((By.CSS_SELECTOR, "[data-testid=claims-table]")))
     assert "Level 2" in claims.text
     driver.save_screenshot(str(screenshots / "24-pile.png"))

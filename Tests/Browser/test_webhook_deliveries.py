@@ -10,7 +10,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 
 from conftest import chromium
-from test_developer_tools import settled, sign_in, wait
+from portal_helpers import replaced, settled, sign_in, wait
 
 FAILURE_ANSWER = '{"error": "<b>database down</b>", "hint": "retry in a moment"}'
 
@@ -66,10 +66,10 @@ def test_send_test_event_and_resend_from_the_drawer(browser, base_url, owner, re
     form.find_element(By.ID, "f-name").send_keys("Local receiver")
     form.find_element(By.ID, "f-url").send_keys(receiver)
     form.find_element(By.CSS_SELECTOR, "input[name=environment][value=sandbox]").click()
-    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    replaced(browser, form.find_element(By.CSS_SELECTOR, "button[type=submit]").click)
 
     drawer = drawer_shows(browser, "No deliveries yet")
-    drawer.find_element(By.CSS_SELECTOR, "[data-testid=send-test-event]").click()
+    replaced(browser, drawer.find_element(By.CSS_SELECTOR, "[data-testid=send-test-event]").click)
     drawer = drawer_shows(browser, "Test event queued.")
     browser.save_screenshot(str(screenshots / "14-webhook-test-event-queued.png"))
 
@@ -92,7 +92,7 @@ def test_send_test_event_and_resend_from_the_drawer(browser, base_url, owner, re
     assert not drawer.find_elements(By.CSS_SELECTOR, ".answer-body b")
     browser.save_screenshot(str(screenshots / "15-webhook-deliveries.png"))
 
-    drawer.find_element(By.CSS_SELECTOR, "[data-testid=resend]").click()
+    replaced(browser, drawer.find_element(By.CSS_SELECTOR, "[data-testid=resend]").click)
     drawer_shows(browser, "Event queued for resending.")
     settled(browser, lambda d: (d.refresh() or True) and "Resend" in d.find_element(By.CSS_SELECTOR, ".tag").text)
     browser.save_screenshot(str(screenshots / "16-webhook-resent.png"))
