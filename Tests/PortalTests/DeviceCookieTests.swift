@@ -37,4 +37,12 @@ struct DeviceCookieTests {
         #expect(DeviceCookie.verify(value, serverKey: key, now: now + DeviceCookie.lifetimeSeconds + 1) == nil)
         #expect(DeviceCookie.verify(value, serverKey: key, now: now - 3600) == nil)
     }
+
+    /// A forged issue time at either end of Int is refused, not an overflow that kills the worker.
+    @Test func anIssueTimeAtTheEndsOfIntIsRefusedWithoutATrap() {
+        let nonce = "AAAAAAAAAAAAAAAAAAAAAA"  // 16 bytes in base64url
+        for issued in [Int.min, Int.min + 1, Int.max, Int.max - 1] {
+            #expect(DeviceCookie.verify("v1.42.\(issued).\(nonce).c2ln", serverKey: key, now: now) == nil)
+        }
+    }
 }

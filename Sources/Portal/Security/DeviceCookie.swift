@@ -47,8 +47,10 @@ public struct DeviceCookie: Sendable, Equatable {
     ) -> DeviceCookie? {
         guard let value, value.utf8.count <= 200, !serverKey.isEmpty else { return nil }
         let parts = value.split(separator: ".", omittingEmptySubsequences: false)
+        // The window is computed from `now` alone: `now - issuedAt` would overflow (and trap) for
+        // an issued time of Int.min sent in a forged cookie.
         guard parts.count == 5, parts[0] == "v1", let userID = Int(parts[1]), userID > 0,
-            let issuedAt = Int(parts[2]), issuedAt <= now + 300, now - issuedAt <= lifetimeSeconds,
+            let issuedAt = Int(parts[2]), (now - lifetimeSeconds)...(now + 300) ~= issuedAt,
             Base64URL.decode(String(parts[3]))?.count == 16
         else { return nil }
         let payload = parts[0..<4].joined(separator: ".")
