@@ -41,7 +41,7 @@ extension PileStore {
     /// same transaction. Returns the parked pile, or nil when it will be tried again (or had
     /// already left the worker's hands).
     func recordFailure(pileID: Int, reason: String, policy: PileRetryPolicy) throws -> PileRecord? {
-        let reason = String(reason.prefix(500))
+        let reason = reason.prefixScalars(500)
         return try db.transaction {
             guard let pile = try find(id: pileID, lock: true), pile.status == .vetting || pile.status == .finishing
             else { return nil }

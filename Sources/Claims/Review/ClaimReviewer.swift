@@ -129,7 +129,7 @@ public struct ClaimReviewer {
     private func writeHistory(_ entries: [ReviewHistoryEntry], claimID: Int, reviewer: Reviewer)
         throws(DatabaseError)
     {
-        func clipped(_ text: String?) -> String? { text.map { String($0.prefix(1000)) } }
+        func clipped(_ text: String?) -> String? { text.map { $0.prefixScalars(1000) } }
         let now = Timestamp.sql(micros: Timestamp.nowMicros())
         let rows: [[any Bindable]] = entries.map { entry in
             [

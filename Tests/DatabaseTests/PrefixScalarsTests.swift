@@ -1,6 +1,5 @@
+import Database
 import Testing
-
-import Webhooks
 
 @Suite struct PrefixScalarsTests {
     @Test func countsUnicodeScalarsNotCharacters() {
