@@ -26,7 +26,7 @@ struct IdempotencyStore {
     }
 
     func find(apiKeyID: Int, key: String) throws -> Remembered? {
-        try db.first(
+        try db.legacyFirst(
             """
             SELECT request_hash, status, response FROM idempotency_keys
             WHERE api_key_id = ? AND idempotency_key = ? AND created_at > CURRENT_TIMESTAMP(6) - INTERVAL 1 DAY
@@ -40,7 +40,7 @@ struct IdempotencyStore {
 
     /// Stores the response; an expired row with the same key is replaced.
     func remember(apiKeyID: Int, key: String, requestHash: [UInt8], status: Int, body: [UInt8]) throws {
-        try db.execute(
+        try db.legacyExecute(
             """
             INSERT INTO idempotency_keys (api_key_id, idempotency_key, request_hash, status, response)
             VALUES (?, ?, ?, ?, ?)

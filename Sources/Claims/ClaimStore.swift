@@ -14,7 +14,7 @@ public struct ClaimStore {
     ) throws -> Int {
         let request = JSONWriter.string(.object(claim.request))
         let result = scored.map { JSONWriter.string(.object(ClaimDocument.result($0, claimType: claimType))) }
-        let inserted = try db.execute(
+        let inserted = try db.legacyExecute(
             """
             INSERT INTO claims (org_id, case_id, environment, pile_id, ref, content_hash, api_key_id, received_at,
               scored_at, score, determination, approved_amount, approval_status, vetted_at, request_json, result_json)
@@ -41,7 +41,7 @@ public struct ClaimStore {
                 Self.itemRow(claimID: claimID, position: position, item)
             }
         }
-        try db.insertMany(
+        try db.legacyInsertMany(
             """
             INSERT INTO claim_items (claim_id, position, ref, description, code, unit_price_billed,
               unit_price_approved, qty_billed, qty_approved, approval_status, comments) VALUES
@@ -57,14 +57,14 @@ public struct ClaimStore {
     }
 
     public func find(caseID: String, environment: String, id: Int) throws -> StoredClaim? {
-        try db.first(
+        try db.legacyFirst(
             "SELECT \(StoredClaim.columns) FROM claims WHERE id = ? AND case_id = ? AND environment = ?", id, caseID,
             environment
         ).map(StoredClaim.init(row:))
     }
 
     public func find(caseID: String, environment: String, ref: String) throws -> StoredClaim? {
-        try db.first(
+        try db.legacyFirst(
             "SELECT \(StoredClaim.columns) FROM claims WHERE case_id = ? AND environment = ? AND ref = ?", caseID,
             environment, ref
         ).map(StoredClaim.init(row:))
@@ -104,7 +104,7 @@ public struct ClaimStore {
         }
         if let before {
             guard
-                let at = try db.first(
+                let at = try db.legacyFirst(
                     "SELECT received_at FROM claims WHERE id = ? AND case_id = ? AND environment = ?", before, caseID,
                     environment)?.optionalString("received_at")
             else { return [] }
@@ -114,7 +114,7 @@ public struct ClaimStore {
         }
         sql += ascending ? " ORDER BY received_at, id LIMIT ?" : " ORDER BY received_at DESC, id DESC LIMIT ?"
         values.append(limit)
-        return try db.query(sql, values: values).map(StoredClaim.init(row:))
+        return try db.legacyQuery(sql, values: values).map(StoredClaim.init(row:))
     }
 }
 

@@ -66,7 +66,7 @@ public struct SignalHistoryStore {
         }
         select += " FROM claim_signals WHERE " + conditions.joined(separator: " OR ") + " GROUP BY key_hash"
         var rows: [[UInt8]: Row] = [:]
-        for row in try db.query(select, values: values) {
+        for row in try db.legacyQuery(select, values: values) {
             if let key = row.bytes("key_hash") { rows[key] = row }
         }
         var counts: [SignalLookup: HistoryCount] = [:]
@@ -97,7 +97,7 @@ public struct SignalHistoryStore {
             let hash = Self.keyHash(caseID: caseID, environment: environment, signal: signal)
             if seen.insert(hash).inserted { rows.append([hash, claimID, claimantHash, at]) }
         }
-        try db.insertMany(
+        try db.legacyInsertMany(
             "INSERT INTO claim_signals (key_hash, claim_id, claimant_hash, created_at) VALUES", columns: 4, rows: rows)
     }
 }

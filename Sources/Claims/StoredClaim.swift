@@ -47,7 +47,7 @@ public struct StoredClaim: Sendable {
         auditStage = row.optionalInt("audit_stage")
         vettingError = row.optionalString("vetting_error")
         guard case .object(let request) = try JSONParser.parse(Array(try row.string("request_json").utf8)) else {
-            throw DatabaseError.typeMismatch(column: "request_json", expected: "a JSON object")
+            throw DatabaseError.typeMismatch(column: "request_json", expected: "a JSON object", found: "other JSON")
         }
         self.request = request
         if let text = row.optionalString("result_json"),

@@ -47,28 +47,29 @@ public final class Connection {
 
     /// Runs a statement that returns no rows.
     @discardableResult
-    public func execute(_ sql: String, _ values: any Bindable...) throws(DatabaseError) -> ExecResult {
-        try execute(sql, values: values)
-    }
-
-    @discardableResult
-    public func execute(_ sql: String, values: [any Bindable]) throws(DatabaseError) -> ExecResult {
-        let result = try run(sql, values)
+    public func execute(_ sql: SQL) throws(DatabaseError) -> ExecResult {
+        let result = try run(sql.text, sql.values)
         return ExecResult(affectedRows: result.affected, lastInsertID: result.insertID)
     }
 
     /// Runs a query and returns all its rows.
-    public func query(_ sql: String, _ values: any Bindable...) throws(DatabaseError) -> [Row] {
-        try query(sql, values: values)
+    public func query(_ sql: SQL) throws(DatabaseError) -> [Row] {
+        try run(sql.text, sql.values).rows
     }
 
-    public func query(_ sql: String, values: [any Bindable]) throws(DatabaseError) -> [Row] {
-        try run(sql, values).rows
+    /// Runs a query and decodes every row as `T`.
+    public func query<T: RowDecodable>(_ sql: SQL, as type: T.Type) throws -> [T] {
+        try run(sql.text, sql.values).rows.map(T.init(row:))
     }
 
     /// The first row of a query, or nil.
-    public func first(_ sql: String, _ values: any Bindable...) throws(DatabaseError) -> Row? {
-        try run(sql, values).rows.first
+    public func first(_ sql: SQL) throws(DatabaseError) -> Row? {
+        try run(sql.text, sql.values).rows.first
+    }
+
+    /// The first row of a query decoded as `T`, or nil.
+    public func first<T: RowDecodable>(_ sql: SQL, as type: T.Type) throws -> T? {
+        try run(sql.text, sql.values).rows.first.map(T.init(row:))
     }
 
     /// A round trip that proves the server answers.
@@ -133,7 +134,7 @@ public final class Connection {
         if rc != 0 { throw noteFailure(lastError(connection)) }
     }
 
-    private func run(_ sql: String, _ values: [any Bindable]) throws(DatabaseError) -> (
+    func run(_ sql: String, _ values: [Value]) throws(DatabaseError) -> (
         rows: [Row], affected: Int, insertID: Int
     ) {
         let connection = try connected()
@@ -143,7 +144,7 @@ public final class Connection {
                 _ = try prepared("SET SESSION max_statement_time = ?", connection).run([.double(limit)])
                 statementLimit = limit
             }
-            return try prepared(sql, connection).run(values.map(\.databaseValue))
+            return try prepared(sql, connection).run(values)
         } catch {
             throw noteFailure(error)
         }

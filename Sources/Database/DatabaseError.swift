@@ -12,7 +12,9 @@ public enum DatabaseError: Error, CustomStringConvertible, Sendable {
     case migrationChanged(name: String)
     case migrationFailed(name: String, message: String)
     /// A value in a row was not of the type asked for.
-    case typeMismatch(column: String, expected: String)
+    case typeMismatch(column: String, expected: String, found: String)
+    /// A record read a column its statement did not select (a misspelled name, a forgotten column).
+    case missingColumn(String)
     /// The request's deadline passed (before a statement, or MariaDB's `max_statement_time` cut one off).
     case timedOut
 
@@ -24,7 +26,8 @@ public enum DatabaseError: Error, CustomStringConvertible, Sendable {
         case .failed(let code, let message): "database error \(code): \(message)"
         case .migrationChanged(let name): "migration \(name) was changed after it was applied; refusing to run"
         case .migrationFailed(let name, let message): "migration \(name) failed: \(message)"
-        case .typeMismatch(let column, let expected): "column \(column) is not \(expected)"
+        case .typeMismatch(let column, let expected, let found): "column \(column) holds \(found), not \(expected)"
+        case .missingColumn(let column): "column \(column) is not in the result"
         case .timedOut: "the request's deadline passed"
         }
     }

@@ -57,13 +57,13 @@ public struct Migrator {
             ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4
             """)
         let locked = try connection.first("SELECT GET_LOCK('claimscore_migrate', 60) AS locked")
-        guard locked?.optionalInt("locked") == 1 else {
+        guard try locked?.decode("locked", as: Int?.self) == 1 else {
             throw .migrationFailed(name: "-", message: "another process holds the migration lock")
         }
         defer { _ = try? connection.query("SELECT RELEASE_LOCK('claimscore_migrate')") }
         var applied: [Int: String] = [:]
         for row in try connection.query("SELECT version, checksum FROM schema_migrations") {
-            applied[try row.int("version")] = try row.string("checksum")
+            applied[try row.decode("version", as: Int.self)] = try row.decode("checksum", as: String.self)
         }
         for migration in migrations {
             if let checksum = applied[migration.version], checksum != migration.checksum {
@@ -78,8 +78,10 @@ public struct Migrator {
                 throw .migrationFailed(name: migration.name, message: error.description)
             }
             try connection.execute(
-                "INSERT INTO schema_migrations (version, name, checksum) VALUES (?, ?, ?)", migration.version,
-                migration.name, migration.checksum)
+                """
+                INSERT INTO schema_migrations (version, name, checksum)
+                VALUES (\(migration.version), \(migration.name), \(migration.checksum))
+                """)
             done.append(migration.name)
         }
         return done

@@ -1,67 +1,45 @@
-/// One result row; columns are read by name with the type the caller expects.
+/// One result row. Columns are read by name with the type the caller asks for; a column the
+/// statement did not select, or a value of another type, throws an error naming both.
 public struct Row: Sendable {
     let columns: ColumnIndex
     public let values: [Value]
 
-    /// The raw value of a column, `.null` when the column does not exist.
-    public subscript(name: String) -> Value {
-        guard let index = columns.positions[name] else { return .null }
+    /// The value of `column` as `T`; NULL decodes only into an optional.
+    public func decode<T: SQLDecodable>(_ column: String, as type: T.Type = T.self) throws(DatabaseError) -> T {
+        let value = try raw(column)
+        guard let decoded = T(sqlValue: value) else {
+            throw .typeMismatch(column: column, expected: "\(T.self)", found: value.kindName)
+        }
+        return decoded
+    }
+
+    /// A string enum from a module that cannot conform to `SQLEnum` (`ClaimType` lives in Scoring).
+    @_disfavoredOverload
+    public func decode<T: RawRepresentable>(_ column: String, as type: T.Type = T.self) throws(DatabaseError) -> T
+    where T.RawValue == String {
+        let value = try raw(column)
+        guard let text = String(sqlValue: value), let decoded = T(rawValue: text) else {
+            throw .typeMismatch(column: column, expected: "\(T.self)", found: value.kindName)
+        }
+        return decoded
+    }
+
+    /// An optional string enum from a module that cannot conform to `SQLEnum`.
+    @_disfavoredOverload
+    public func decode<T: RawRepresentable>(_ column: String, as type: T?.Type = T?.self) throws(DatabaseError) -> T?
+    where T.RawValue == String {
+        let value = try raw(column)
+        if value == .null { return nil }
+        guard let text = String(sqlValue: value), let decoded = T(rawValue: text) else {
+            throw .typeMismatch(column: column, expected: "\(T.self)", found: value.kindName)
+        }
+        return decoded
+    }
+
+    /// The raw value of a column; throws `.missingColumn` when the statement did not select it.
+    public func raw(_ column: String) throws(DatabaseError) -> Value {
+        guard let index = columns.positions[column] else { throw .missingColumn(column) }
         return values[index]
-    }
-
-    public func isNull(_ name: String) -> Bool { self[name] == .null }
-
-    public func int(_ name: String) throws(DatabaseError) -> Int {
-        guard let value = optionalInt(name) else { throw .typeMismatch(column: name, expected: "an integer") }
-        return value
-    }
-
-    public func optionalInt(_ name: String) -> Int? {
-        switch self[name] {
-        case .int(let value): Int(value)
-        case .text(let text): Int(text)
-        case .double(let value): Int(exactly: value)
-        default: nil
-        }
-    }
-
-    public func string(_ name: String) throws(DatabaseError) -> String {
-        guard let value = optionalString(name) else { throw .typeMismatch(column: name, expected: "text") }
-        return value
-    }
-
-    public func optionalString(_ name: String) -> String? {
-        switch self[name] {
-        case .text(let text): text
-        case .blob(let bytes): String(validating: bytes, as: UTF8.self)
-        case .int(let value): String(value)
-        case .double(let value): String(value)
-        case .null: nil
-        }
-    }
-
-    public func double(_ name: String) throws(DatabaseError) -> Double {
-        guard let value = optionalDouble(name) else { throw .typeMismatch(column: name, expected: "a number") }
-        return value
-    }
-
-    public func optionalDouble(_ name: String) -> Double? {
-        switch self[name] {
-        case .double(let value): value
-        case .int(let value): Double(value)
-        case .text(let text): Double(text)
-        default: nil
-        }
-    }
-
-    public func bool(_ name: String) throws(DatabaseError) -> Bool { try int(name) != 0 }
-
-    public func bytes(_ name: String) -> [UInt8]? {
-        switch self[name] {
-        case .blob(let bytes): bytes
-        case .text(let text): Array(text.utf8)
-        default: nil
-        }
     }
 }
 

@@ -7,6 +7,19 @@ public enum Value: Sendable, Equatable, Hashable {
     case blob([UInt8])
 }
 
+extension Value {
+    /// What kind of value this is, for error messages.
+    public var kindName: String {
+        switch self {
+        case .null: "NULL"
+        case .int: "an integer"
+        case .double: "a floating-point number"
+        case .text: "text"
+        case .blob: "bytes"
+        }
+    }
+}
+
 /// Swift types that bind as statement parameters.
 public protocol Bindable: Sendable {
     var databaseValue: Value { get }

@@ -13,7 +13,7 @@ public struct ApiKeyStore {
         orgID: String, environment: Environment, name: String, description: String, createdBy: Int?
     ) throws -> (key: ApiKey, plaintext: String) {
         let plaintext = ApiKeyFormat.generate(environment)
-        let result = try db.execute(
+        let result = try db.legacyExecute(
             """
             INSERT INTO api_keys (org_id, environment, name, description, key_hash, display_prefix, created_by)
             VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -26,41 +26,44 @@ public struct ApiKeyStore {
     }
 
     public func list(orgID: String) throws -> [ApiKey] {
-        try db.query("SELECT \(Self.columns) FROM api_keys WHERE org_id = ? ORDER BY created_at DESC, id DESC", orgID)
-            .map(Self.key)
+        try db.legacyQuery(
+            "SELECT \(Self.columns) FROM api_keys WHERE org_id = ? ORDER BY created_at DESC, id DESC", orgID
+        )
+        .map(Self.key)
     }
 
     /// A key of this organization, or nil (another organization's id is as unknown as a missing one).
     public func find(orgID: String, id: Int) throws -> ApiKey? {
-        try db.first("SELECT \(Self.columns) FROM api_keys WHERE id = ? AND org_id = ?", id, orgID).map(Self.key)
+        try db.legacyFirst("SELECT \(Self.columns) FROM api_keys WHERE id = ? AND org_id = ?", id, orgID).map(Self.key)
     }
 
     /// The active key with this SHA-256, for authentication.
     public func authenticate(hash: [UInt8]) throws -> ApiKey? {
-        try db.first("SELECT \(Self.columns) FROM api_keys WHERE key_hash = ? AND active = 1", hash).map(Self.key)
+        try db.legacyFirst("SELECT \(Self.columns) FROM api_keys WHERE key_hash = ? AND active = 1", hash).map(Self.key)
     }
 
     @discardableResult
     public func update(orgID: String, id: Int, name: String, description: String) throws -> Bool {
-        try db.execute(
+        try db.legacyExecute(
             "UPDATE api_keys SET name = ?, description = ? WHERE id = ? AND org_id = ?", name, description, id, orgID
         ).affectedRows > 0 || find(orgID: orgID, id: id) != nil
     }
 
     @discardableResult
     public func setActive(orgID: String, id: Int, active: Bool) throws -> Bool {
-        try db.execute("UPDATE api_keys SET active = ? WHERE id = ? AND org_id = ?", active, id, orgID).affectedRows
+        try db.legacyExecute("UPDATE api_keys SET active = ? WHERE id = ? AND org_id = ?", active, id, orgID)
+            .affectedRows
             > 0 || find(orgID: orgID, id: id) != nil
     }
 
     @discardableResult
     public func delete(orgID: String, id: Int) throws -> Bool {
-        try db.execute("DELETE FROM api_keys WHERE id = ? AND org_id = ?", id, orgID).affectedRows > 0
+        try db.legacyExecute("DELETE FROM api_keys WHERE id = ? AND org_id = ?", id, orgID).affectedRows > 0
     }
 
     /// Records use, at most once a minute per key, so a busy key costs no write per request.
     public func touch(id: Int) throws {
-        try db.execute(
+        try db.legacyExecute(
             """
             UPDATE api_keys SET last_used_at = CURRENT_TIMESTAMP(6)
             WHERE id = ? AND (last_used_at IS NULL OR last_used_at < CURRENT_TIMESTAMP(6) - INTERVAL 1 MINUTE)

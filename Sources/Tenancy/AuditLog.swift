@@ -10,7 +10,7 @@ public struct AuditLog {
         orgID: String, actorUserID: Int?, actorEmail: String, action: String, targetType: String, targetID: String,
         detail: String = ""
     ) throws {
-        try db.execute(
+        try db.legacyExecute(
             """
             INSERT INTO audit_log (org_id, actor_user_id, actor_email, action, target_type, target_id, detail)
             VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -19,7 +19,7 @@ public struct AuditLog {
 
     /// Newest first.
     public func list(orgID: String, limit: Int = 200) throws -> [AuditEntry] {
-        try db.query(
+        try db.legacyQuery(
             """
             SELECT id, actor_email, action, target_type, target_id, detail, created_at
             FROM audit_log WHERE org_id = ? ORDER BY id DESC LIMIT ?

@@ -9,14 +9,14 @@ public struct TenantStore {
 
     public func createOrganization(name: String) throws -> Organization {
         let id = UUID().uuidString.lowercased()
-        try db.execute("INSERT INTO organizations (id, name) VALUES (?, ?)", id, name)
+        try db.legacyExecute("INSERT INTO organizations (id, name) VALUES (?, ?)", id, name)
         guard let organization = try organization(id: id) else { throw DatabaseError.failed(code: 0, message: "lost") }
         return organization
     }
 
     public func organization(id: String) throws -> Organization? {
         guard UUIDText.isValid(id) else { return nil }
-        return try db.first("SELECT id, name, created_at FROM organizations WHERE id = ?", id).map {
+        return try db.legacyFirst("SELECT id, name, created_at FROM organizations WHERE id = ?", id).map {
             Organization(id: try $0.string("id"), name: try $0.string("name"), createdAt: try $0.string("created_at"))
         }
     }
@@ -25,7 +25,7 @@ public struct TenantStore {
         -> CaseRecord
     {
         let id = UUID().uuidString.lowercased()
-        try db.execute(
+        try db.legacyExecute(
             "INSERT INTO cases (id, org_id, name, claim_type, settings) VALUES (?, ?, ?, ?, ?)", id, orgID, name,
             claimType, settingsJSON)
         guard let record = try caseRecord(orgID: orgID, caseID: id) else {
@@ -37,7 +37,7 @@ public struct TenantStore {
     /// The case when it belongs to the organization; nil otherwise, so callers answer 404 either way.
     public func caseRecord(orgID: String, caseID: String) throws -> CaseRecord? {
         guard UUIDText.isValid(orgID), UUIDText.isValid(caseID) else { return nil }
-        return try db.first(
+        return try db.legacyFirst(
             "SELECT id, org_id, name, claim_type, settings, created_at FROM cases WHERE id = ? AND org_id = ?", caseID,
             orgID
         ).map(Self.caseRecord)
@@ -45,14 +45,14 @@ public struct TenantStore {
 
     public func cases(orgID: String) throws -> [CaseRecord] {
         guard UUIDText.isValid(orgID) else { return [] }
-        return try db.query(
+        return try db.legacyQuery(
             "SELECT id, org_id, name, claim_type, settings, created_at FROM cases WHERE org_id = ? ORDER BY name, id",
             orgID
         ).map(Self.caseRecord)
     }
 
     public func updateSettings(orgID: String, caseID: String, settingsJSON: String) throws {
-        try db.execute("UPDATE cases SET settings = ? WHERE id = ? AND org_id = ?", settingsJSON, caseID, orgID)
+        try db.legacyExecute("UPDATE cases SET settings = ? WHERE id = ? AND org_id = ?", settingsJSON, caseID, orgID)
     }
 
     private static func caseRecord(_ row: Row) throws -> CaseRecord {

@@ -16,7 +16,7 @@ public struct DeliveryLog {
 
     /// The newest attempts to the webhook, newest first (at most `limit`, capped at 200).
     public func recentAttempts(webhookID: String, limit: Int = 50) throws(DatabaseError) -> [DeliveryAttemptRecord] {
-        try db.query(
+        try db.legacyQuery(
             Self.attemptSQL + " WHERE a.webhook_id = ? ORDER BY a.id DESC LIMIT ?", webhookID,
             min(max(limit, 1), 200)
         ).map(Self.attempt)
@@ -24,7 +24,7 @@ public struct DeliveryLog {
 
     /// Every attempt of one delivery of the webhook, oldest first.
     public func attempts(deliveryID: Int, webhookID: String) throws(DatabaseError) -> [DeliveryAttemptRecord] {
-        try db.query(
+        try db.legacyQuery(
             Self.attemptSQL + " WHERE a.delivery_id = ? AND a.webhook_id = ? ORDER BY a.attempt", deliveryID,
             webhookID
         ).map(Self.attempt)
@@ -33,7 +33,7 @@ public struct DeliveryLog {
     /// The newest deliveries to the webhook with their current state, newest first (at most
     /// `limit`, capped at 200).
     public func recentDeliveries(webhookID: String, limit: Int = 50) throws(DatabaseError) -> [DeliveryRecord] {
-        try db.query(
+        try db.legacyQuery(
             """
             SELECT d.id, d.event_id, e.message_id, e.type, d.pile_id, d.origin, d.state, d.attempts,
               UNIX_TIMESTAMP(d.created_at) AS created_at, UNIX_TIMESTAMP(d.last_attempt_at) AS last_attempt_at,
@@ -61,7 +61,7 @@ public struct DeliveryLog {
     public func resend(eventID: Int, webhookID: String) throws(DeliveryLogError) -> Int {
         let result: ExecResult
         do {
-            result = try db.execute(
+            result = try db.legacyExecute(
                 """
                 INSERT INTO webhook_deliveries (event_id, webhook_id, claim_id, origin, next_attempt_at)
                 SELECT e.id, w.id, e.claim_id, 'resend', NOW(6)
@@ -82,7 +82,7 @@ public struct DeliveryLog {
     public func sendTestEvent(webhookID: String, now: Date = Date()) throws(DeliveryLogError) -> String {
         do {
             guard
-                let webhook = try db.first(
+                let webhook = try db.legacyFirst(
                     """
                     SELECT w.org_id, w.case_id, w.environment, w.enabled, c.claim_type
                     FROM webhooks w JOIN cases c ON c.id = w.case_id WHERE w.id = ?
@@ -110,7 +110,7 @@ public struct DeliveryLog {
     private func requireEnabled(_ webhookID: String) throws(DeliveryLogError) {
         let row: Row?
         do {
-            row = try db.first("SELECT enabled FROM webhooks WHERE id = ?", webhookID)
+            row = try db.legacyFirst("SELECT enabled FROM webhooks WHERE id = ?", webhookID)
         } catch {
             throw .database(error)
         }

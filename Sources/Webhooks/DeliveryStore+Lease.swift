@@ -38,7 +38,7 @@ extension DeliveryStore {
         for pick in plan.picks {
             if pick.probe {
                 // One probe across all processes: whoever moves paused_until on owns it.
-                let claimed = try db.execute(
+                let claimed = try db.legacyExecute(
                     """
                     UPDATE webhooks SET paused_until = NOW(6) + INTERVAL ? MICROSECOND
                     WHERE id = ? AND consecutive_failures >= ? AND (paused_until IS NULL OR paused_until <= NOW(6))
@@ -51,7 +51,7 @@ extension DeliveryStore {
         let candidates = try dueDeliveries(picks)
         for webhook in probes where !candidates.contains(where: { $0.webhookID == webhook }) {
             // Nothing to probe with after all: leave the breaker half-open for the next round.
-            try db.execute("UPDATE webhooks SET paused_until = NOW(6) WHERE id = ?", webhook)
+            try db.legacyExecute("UPDATE webhooks SET paused_until = NOW(6) WHERE id = ?", webhook)
         }
         let chosen = candidates.map(\.deliveryID)
         guard !chosen.isEmpty else { return LeaseRound(deliveries: [], cursor: plan.cursor) }
@@ -73,11 +73,11 @@ extension DeliveryStore {
         inFlight: [String: Int], perWebhook: Int, breaker: CircuitBreaker
     ) throws -> [LeasePlan.Candidate] {
         guard
-            try db.first(
+            try db.legacyFirst(
                 "SELECT id FROM webhook_deliveries WHERE state = 'pending' AND next_attempt_at <= NOW(6) LIMIT 1")
                 != nil
         else { return [] }
-        let rows = try db.query(
+        let rows = try db.legacyQuery(
             """
             SELECT w.id AS webhook_id, w.consecutive_failures, UNIX_TIMESTAMP(w.paused_until) AS paused_until,
               UNIX_TIMESTAMP(NOW(6)) AS now
@@ -121,7 +121,7 @@ extension DeliveryStore {
             values += [pick?.webhookID ?? "00000000-0000-0000-0000-000000000000", pick?.count ?? 0]
         }
         let sql = Array(repeating: part, count: size).joined(separator: "\nUNION ALL\n")
-        return try db.query(sql, values: values).map { row throws(DatabaseError) in
+        return try db.legacyQuery(sql, values: values).map { row throws(DatabaseError) in
             (try row.int("id"), try row.string("webhook_id"))
         }
     }
@@ -133,9 +133,9 @@ extension DeliveryStore {
         for start in stride(from: 0, to: chosen.count, by: Self.leaseChunk) {
             var ids: [any Bindable] = chosen[start..<min(start + Self.leaseChunk, chosen.count)].map { $0 }
             ids += [any Bindable](repeating: 0, count: Self.leaseChunk - ids.count)
-            try db.execute(Self.leaseSQL, values: [micros, worker, token] + ids)
+            try db.legacyExecute(Self.leaseSQL, values: [micros, worker, token] + ids)
         }
-        return try db.query(
+        return try db.legacyQuery(
             """
             SELECT d.id, d.attempts, d.event_id, d.webhook_id, d.pile_id,
               UNIX_TIMESTAMP(d.first_attempt_at) AS first_attempt_at,

@@ -33,7 +33,7 @@ extension DeliveryStore {
         var after = Int.min
         for _ in 0..<Self.pileCandidates {
             guard
-                let pile = try db.first(
+                let pile = try db.legacyFirst(
                     """
                     SELECT ordered_pile_id FROM webhook_events
                     WHERE fanned_out_at IS NULL AND ordered_pile_id > ? ORDER BY ordered_pile_id LIMIT 1
@@ -41,10 +41,12 @@ extension DeliveryStore {
                 )?.int("ordered_pile_id")
             else { return 0 }
             after = pile
-            let locked = try db.first("SELECT GET_LOCK(CONCAT('claimscore.pile-fanout.', ?), 0) AS locked", pile)
+            let locked = try db.legacyFirst("SELECT GET_LOCK(CONCAT('claimscore.pile-fanout.', ?), 0) AS locked", pile)
             guard locked?.optionalInt("locked") == 1 else { continue }
             // Always released, also when the fan-out throws; if the connection is gone, so is the lock.
-            defer { _ = try? db.first("SELECT RELEASE_LOCK(CONCAT('claimscore.pile-fanout.', ?)) AS released", pile) }
+            defer {
+                _ = try? db.legacyFirst("SELECT RELEASE_LOCK(CONCAT('claimscore.pile-fanout.', ?)) AS released", pile)
+            }
             return try fanOut(pile: pile)
         }
         return 0
@@ -67,7 +69,7 @@ extension DeliveryStore {
             var audiences: Set<Audience> = []
             var after = 0
             for _ in 0..<Self.pileChunksMax {
-                let rows = try db.query(
+                let rows = try db.legacyQuery(
                     """
                     SELECT id, case_id, environment, target_webhook_id FROM webhook_events
                     WHERE fanned_out_at IS NULL AND ordered_pile_id = ? AND id > ? ORDER BY id LIMIT ?
@@ -81,7 +83,7 @@ extension DeliveryStore {
                             target: row.optionalString("target_webhook_id")))
                 }
                 let list = SQLList(try rows.map { try $0.int("id") as any Bindable })
-                try db.execute(
+                try db.legacyExecute(
                     """
                     INSERT INTO webhook_deliveries (event_id, webhook_id, pile_id, claim_id, state, next_attempt_at)
                     SELECT e.id, w.id, e.pile_id, e.claim_id, 'waiting', NOW(6)
@@ -92,7 +94,7 @@ extension DeliveryStore {
                     ORDER BY e.claim_id, e.id, w.id
                     """, values: list.values)
                 events +=
-                    try db.execute(
+                    try db.legacyExecute(
                         """
                         UPDATE webhook_events SET fanned_out_at = NOW(6)
                         WHERE id IN (\(list.placeholders)) AND fanned_out_at IS NULL
@@ -113,7 +115,7 @@ extension DeliveryStore {
     private func promoteFirst(pile: Int, audiences: Set<Audience>) throws {
         var webhooks: Set<String> = []
         for audience in audiences {
-            for row in try db.query(
+            for row in try db.legacyQuery(
                 """
                 SELECT id FROM webhooks WHERE case_id = ? AND environment = ? AND enabled = 1 AND (? IS NULL OR id = ?)
                 LOCK IN SHARE MODE
@@ -123,7 +125,7 @@ extension DeliveryStore {
             }
         }
         for webhook in webhooks.sorted() {
-            let pending = try db.first(
+            let pending = try db.legacyFirst(
                 """
                 SELECT id FROM webhook_deliveries WHERE webhook_id = ? AND pile_id = ? AND state = 'pending'
                 LIMIT 1 FOR UPDATE
@@ -142,13 +144,13 @@ extension DeliveryStore {
     @discardableResult
     func promoteNext(webhookID: String, pileID: Int) throws -> Bool {
         guard
-            let next = try db.first(
+            let next = try db.legacyFirst(
                 """
                 SELECT id FROM webhook_deliveries WHERE webhook_id = ? AND pile_id = ? AND state = 'waiting'
                 ORDER BY claim_id, id LIMIT 1 FOR UPDATE
                 """, webhookID, pileID)
         else { return false }
-        try db.execute(
+        try db.legacyExecute(
             "UPDATE webhook_deliveries SET state = 'pending', next_attempt_at = NOW(6) WHERE id = ? AND state = 'waiting'",
             try next.int("id"))
         return true

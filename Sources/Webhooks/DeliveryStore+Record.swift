@@ -33,7 +33,7 @@ extension DeliveryStore {
     ) throws {
         let delivery = completed.delivery
         let result = completed.result
-        let state = try db.first(
+        let state = try db.legacyFirst(
             """
             SELECT UNIX_TIMESTAMP(failing_since) AS failing_since, consecutive_failures, paused_until IS NOT NULL AS paused,
               UNIX_TIMESTAMP(NOW(6)) AS now
@@ -54,7 +54,7 @@ extension DeliveryStore {
         }
         let started = now.addingTimeInterval(-result.duration)
         do {
-            try db.execute(
+            try db.legacyExecute(
                 """
                 INSERT INTO webhook_delivery_attempts
                   (delivery_id, webhook_id, attempt, started_at, duration_ms, status_code, response_excerpt, error,
@@ -72,7 +72,7 @@ extension DeliveryStore {
                 "webhook attempt already logged",
                 metadata: ["delivery": "\(delivery.deliveryID)", "attempt": "\(delivery.attempt)", "key": "\(key)"])
         }
-        let updated = try db.execute(
+        let updated = try db.legacyExecute(
             """
             UPDATE webhook_deliveries
             SET state = ?, next_attempt_at = COALESCE(FROM_UNIXTIME(?), next_attempt_at),
@@ -107,23 +107,23 @@ extension DeliveryStore {
         case .healthy:
             // A success closes the breaker, whatever state it was in.
             guard failingSince != nil || breakerSet else { return }
-            try db.execute(
+            try db.legacyExecute(
                 "UPDATE webhooks SET failing_since = NULL, consecutive_failures = 0, paused_until = NULL WHERE id = ?",
                 webhookID)
         case .failing(let since):
             // Counted in SQL so failures recorded by several processes at once all count; the read
             // after it sees this transaction's own (locked) row.
-            try db.execute(
+            try db.legacyExecute(
                 """
                 UPDATE webhooks SET consecutive_failures = consecutive_failures + 1,
                   failing_since = COALESCE(failing_since, FROM_UNIXTIME(?))
                 WHERE id = ?
                 """, since.timeIntervalSince1970, webhookID)
             let failures =
-                try db.first("SELECT consecutive_failures FROM webhooks WHERE id = ?", webhookID)?
+                try db.legacyFirst("SELECT consecutive_failures FROM webhooks WHERE id = ?", webhookID)?
                 .optionalInt("consecutive_failures") ?? 0
             guard let until = breaker.pausedUntil(consecutiveFailures: failures, now: now) else { return }
-            try db.execute(
+            try db.legacyExecute(
                 "UPDATE webhooks SET paused_until = FROM_UNIXTIME(?) WHERE id = ?", until.timeIntervalSince1970,
                 webhookID)
             if failures == breaker.threshold {
@@ -134,7 +134,7 @@ extension DeliveryStore {
                     ])
             }
         case .disable(let reason):
-            let disabled = try db.execute(
+            let disabled = try db.legacyExecute(
                 """
                 UPDATE webhooks SET enabled = 0, disabled_reason = ?, failing_since = COALESCE(failing_since, NOW(6))
                 WHERE id = ? AND enabled = 1
@@ -143,7 +143,7 @@ extension DeliveryStore {
             logger.warning("webhook disabled", metadata: ["webhook": "\(webhookID)", "reason": "\(reason)"])
             // A disabled webhook receives nothing: what was still due or queued behind a pile's
             // order for it is cancelled (a delivery promoted just above included).
-            try db.execute(
+            try db.legacyExecute(
                 """
                 UPDATE webhook_deliveries
                 SET state = 'cancelled', completed_at = NOW(6), last_error = ?, leased_until = NULL, leased_by = NULL,

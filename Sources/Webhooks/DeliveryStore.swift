@@ -30,11 +30,11 @@ final class DeliveryStore {
     /// Pile events (`ordered_pile_id` set) are left to `fanOutPile()`, which fans out a whole pile
     /// at once; the index `webhook_events_unfanned` keeps them out of this scan altogether.
     func fanOut(limit: Int) throws -> Int {
-        let waiting = try db.first(
+        let waiting = try db.legacyFirst(
             "SELECT id FROM webhook_events WHERE fanned_out_at IS NULL AND ordered_pile_id IS NULL LIMIT 1")
         guard waiting != nil else { return 0 }
         return try db.transaction {
-            let events = try db.query(
+            let events = try db.legacyQuery(
                 """
                 SELECT id FROM webhook_events WHERE fanned_out_at IS NULL AND ordered_pile_id IS NULL
                 ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED
@@ -44,7 +44,7 @@ final class DeliveryStore {
             // One statement for the whole batch; the id list is padded (repeating its last id) to
             // one of a few sizes (SQLList), so the prepared-statement cache sees few texts.
             let list = SQLList(ids.map { $0 as any Bindable })
-            try db.execute(
+            try db.legacyExecute(
                 """
                 INSERT INTO webhook_deliveries (event_id, webhook_id, claim_id, next_attempt_at)
                 SELECT e.id, w.id, e.claim_id, NOW(6)
@@ -54,7 +54,7 @@ final class DeliveryStore {
                 WHERE e.id IN (\(list.placeholders))
                 ORDER BY e.id, w.id
                 """, values: list.values)
-            try db.execute(
+            try db.legacyExecute(
                 "UPDATE webhook_events SET fanned_out_at = NOW(6) WHERE id IN (\(list.placeholders))",
                 values: list.values)
             return events.count

@@ -27,7 +27,7 @@ extension Outbox {
                 String(decoding: entry.data, as: UTF8.self),
             ]
         }
-        try db.insertMany(
+        try db.legacyInsertMany(
             """
             INSERT INTO webhook_events (message_id, org_id, case_id, environment, type, claim_id, pile_id, payload)
             VALUES

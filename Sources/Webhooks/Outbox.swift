@@ -12,7 +12,7 @@ public enum Outbox {
         claimID: Int?, pileID: Int?, targetWebhookID: String? = nil, data: [UInt8]
     ) throws(DatabaseError) -> String {
         let messageID = WebhookMessageID.generate()
-        try db.execute(
+        try db.legacyExecute(
             """
             INSERT INTO webhook_events
               (message_id, org_id, case_id, environment, type, claim_id, pile_id, target_webhook_id, payload)

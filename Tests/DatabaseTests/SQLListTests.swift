@@ -33,13 +33,14 @@ struct CompositionErrorTests {
         let db = TestDatabase.connect()
         let list = SQLList([])
         #expect(
-            try db.query("SELECT 1 AS one FROM DUAL WHERE 1 IN (\(list.placeholders))", values: list.values).isEmpty)
+            try db.legacyQuery("SELECT 1 AS one FROM DUAL WHERE 1 IN (\(list.placeholders))", values: list.values)
+                .isEmpty)
     }
 
     @Test func aRowOfTheWrongWidthIsAThrownErrorBeforeAnythingIsSent() {
         let db = TestDatabase.connect()
         do {
-            try db.insertMany("INSERT INTO no_such_table (a, b) VALUES", columns: 2, rows: [[1, 2], [3]])
+            try db.legacyInsertMany("INSERT INTO no_such_table (a, b) VALUES", columns: 2, rows: [[1, 2], [3]])
             Issue.record("expected an error")
         } catch {
             // Code 0: refused by insertMany itself; the server (no such table, 1146) never saw it.

@@ -19,10 +19,10 @@ public struct PileClaimWriter {
         orgID: String, caseID: String, environment: String, pileID: Int, apiKeyID: Int?,
         claims: [ValidatedClaim], receivedAt: Int64
     ) throws -> [Int] {
-        let latest = try db.first("SELECT MAX(received_at) AS latest FROM claims WHERE pile_id = ?", pileID)?
+        let latest = try db.legacyFirst("SELECT MAX(received_at) AS latest FROM claims WHERE pile_id = ?", pileID)?
             .optionalString("latest").flatMap(Timestamp.fromSQL)
         let at = Timestamp.sql(micros: max(receivedAt, latest ?? receivedAt))
-        try db.insertMany(
+        try db.legacyInsertMany(
             """
             INSERT INTO claims (org_id, case_id, environment, pile_id, ref, content_hash, api_key_id, received_at,
               request_json) VALUES
@@ -56,7 +56,7 @@ public struct PileClaimWriter {
         while index < refs.count {
             let chunk = Array(refs[index..<min(index + 256, refs.count)])
             let list = SQLList(chunk.map { $0 as any Bindable })
-            for row in try db.query(
+            for row in try db.legacyQuery(
                 "SELECT id, ref FROM claims WHERE case_id = ? AND environment = ? AND ref IN (\(list.placeholders))",
                 values: [caseID, environment] + list.values)
             {

@@ -22,13 +22,13 @@ struct PileFinisher {
                 return nil
             }
             let claimType =
-                try db.first("SELECT claim_type FROM cases WHERE id = ?", pile.caseID)
+                try db.legacyFirst("SELECT claim_type FROM cases WHERE id = ?", pile.caseID)
                 .flatMap { ClaimType(rawValue: try $0.string("claim_type")) } ?? .health
             var after = 0
             var written = 0
             // Bounded: each page moves `after` forward, and a pile holds at most PileStore.maxClaims.
             for _ in 0...(PileStore.maxClaims / Self.pageSize + 1) {
-                let claims = try db.query(
+                let claims = try db.legacyQuery(
                     "SELECT \(StoredClaim.columns) FROM claims WHERE pile_id = ? AND id > ? ORDER BY id LIMIT ?",
                     pile.id, after, Self.pageSize
                 ).map(StoredClaim.init(row:))
@@ -44,7 +44,7 @@ struct PileFinisher {
                 written += claims.count
                 after = last.id
             }
-            try db.execute(
+            try db.legacyExecute(
                 "UPDATE piles SET status = 'vetting_done', done_at = NOW(6) WHERE id = ? AND status = 'finishing'",
                 pile.id)
             return written

@@ -10,20 +10,20 @@ extension PileStore {
     /// range read, whatever their number.
     func nextOrganization(after: String?) throws(DatabaseError) -> String? {
         if let after {
-            return try db.first(
+            return try db.legacyFirst(
                 """
                 SELECT work_org FROM piles WHERE work_org > ? AND work_due <= NOW(6) ORDER BY work_org LIMIT 1
                 """, after
             )?.optionalString("work_org")
         }
-        return try db.first(
+        return try db.legacyFirst(
             "SELECT work_org FROM piles WHERE work_org IS NOT NULL AND work_due <= NOW(6) ORDER BY work_org LIMIT 1"
         )?.optionalString("work_org")
     }
 
     /// The organization's due piles, least recently worked first (a new pile before all).
     func duePiles(orgID: String, limit: Int) throws(DatabaseError) -> [Int] {
-        try db.query(
+        try db.legacyQuery(
             "SELECT id FROM piles WHERE work_org = ? AND work_due <= NOW(6) ORDER BY work_due, id LIMIT ?", orgID,
             limit
         ).map { row throws(DatabaseError) in try row.int("id") }
@@ -32,7 +32,7 @@ extension PileStore {
     /// A turn worked: the failure count starts again, and the pile goes to the back of its
     /// organization's queue.
     func endTurn(pileID: Int) throws(DatabaseError) {
-        try db.execute(
+        try db.legacyExecute(
             "UPDATE piles SET next_attempt_at = NOW(6), attempts = 0, failure = NULL WHERE id = ?", pileID)
     }
 
@@ -47,14 +47,14 @@ extension PileStore {
             else { return nil }
             let attempts = pile.attempts + 1
             if let delay = policy.delay(afterAttempts: attempts) {
-                try db.execute(
+                try db.legacyExecute(
                     """
                     UPDATE piles SET attempts = ?, failure = ?, next_attempt_at = DATE_ADD(NOW(6), INTERVAL ? MICROSECOND)
                     WHERE id = ?
                     """, attempts, reason, Int(delay * 1_000_000), pileID)
                 return nil
             }
-            try db.execute(
+            try db.legacyExecute(
                 "UPDATE piles SET attempts = ?, failure = ?, status = 'failed', failed_at = NOW(6) WHERE id = ?",
                 attempts, reason, pileID)
             guard let parked = try find(id: pileID) else { return nil }

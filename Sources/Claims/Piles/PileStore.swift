@@ -16,7 +16,7 @@ public struct PileStore {
     public func create(orgID: String, caseID: String, environment: String, ref: String, apiKeyID: Int?)
         throws(DatabaseError) -> Int
     {
-        try db.execute(
+        try db.legacyExecute(
             """
             INSERT INTO piles (org_id, case_id, environment, ref, api_key_id, created_at)
             VALUES (?, ?, ?, ?, ?, NOW(6))
@@ -27,14 +27,14 @@ public struct PileStore {
     /// The pile, or nil when it is not this case's and environment's. `lock` takes a row lock
     /// (inside a transaction) so counters and status change one writer at a time.
     public func find(caseID: String, environment: String, id: Int, lock: Bool = false) throws -> PileRecord? {
-        try db.first(
+        try db.legacyFirst(
             "SELECT \(PileRecord.columns) FROM piles WHERE id = ? AND case_id = ? AND environment = ?"
                 + (lock ? " FOR UPDATE" : ""), id, caseID, environment
         ).map(PileRecord.init(row:))
     }
 
     public func find(caseID: String, environment: String, ref: String) throws -> PileRecord? {
-        try db.first(
+        try db.legacyFirst(
             "SELECT \(PileRecord.columns) FROM piles WHERE case_id = ? AND environment = ? AND ref = ?", caseID,
             environment, ref
         ).map(PileRecord.init(row:))
@@ -42,13 +42,13 @@ public struct PileStore {
 
     /// By id (the worker's view, across tenants).
     func find(id: Int, lock: Bool = false) throws -> PileRecord? {
-        try db.first("SELECT \(PileRecord.columns) FROM piles WHERE id = ?" + (lock ? " FOR UPDATE" : ""), id)
+        try db.legacyFirst("SELECT \(PileRecord.columns) FROM piles WHERE id = ?" + (lock ? " FOR UPDATE" : ""), id)
             .map(PileRecord.init(row:))
     }
 
     /// Newest first; `before` is the cursor (an id).
     public func list(caseID: String, environment: String, before: Int?, limit: Int) throws -> [PileRecord] {
-        try db.query(
+        try db.legacyQuery(
             """
             SELECT \(PileRecord.columns) FROM piles WHERE case_id = ? AND environment = ? AND id < ?
             ORDER BY id DESC LIMIT ?
@@ -58,13 +58,13 @@ public struct PileStore {
 
     /// Counts `added` more claims received. Caller owns the transaction and holds the row lock.
     public func addReceived(pileID: Int, added: Int) throws(DatabaseError) {
-        try db.execute("UPDATE piles SET claims_received = claims_received + ? WHERE id = ?", added, pileID)
+        try db.legacyExecute("UPDATE piles SET claims_received = claims_received + ? WHERE id = ?", added, pileID)
     }
 
     /// Closes an open pile and starts vetting with the case's current audit levels. False when
     /// the pile was not open (already submitted).
     public func submit(pileID: Int, auditLevels: Int) throws(DatabaseError) -> Bool {
-        try db.execute(
+        try db.legacyExecute(
             """
             UPDATE piles SET status = 'vetting', audit_levels = ?, submitted_at = NOW(6)
             WHERE id = ? AND status = 'open'

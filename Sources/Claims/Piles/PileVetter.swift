@@ -31,7 +31,7 @@ struct PileVetter {
         do {
             return try db.transaction { try vet(pileID: pileID, ids: nil) }
         } catch let error where VettingFailure.mayBeAClaim(error) {
-            let ids = try db.query(
+            let ids = try db.legacyQuery(
                 "SELECT id FROM claims WHERE pile_id = ? AND scored_at IS NULL ORDER BY id LIMIT ?", pileID,
                 Self.batchSize
             ).map { row throws(DatabaseError) in try row.int("id") }
@@ -71,13 +71,13 @@ struct PileVetter {
             metadata: ["pile": "\(pileID)", "claim": "\(claimID)", "error": "\(error)"])
         try db.transaction {
             guard let pile = try PileStore(db: db).find(id: pileID, lock: true), pile.status == .vetting else { return }
-            let marked = try db.execute(
+            let marked = try db.legacyExecute(
                 """
                 UPDATE claims SET scored_at = NOW(6), vetted_at = NOW(6), audit_stage = NULL, vetting_error = ?
                 WHERE id = ? AND pile_id = ? AND scored_at IS NULL
                 """, reason, claimID, pileID)
             guard marked.affectedRows == 1 else { return }
-            try db.execute(
+            try db.legacyExecute(
                 "UPDATE piles SET claims_vetted = claims_vetted + 1, claims_failed = claims_failed + 1 WHERE id = ?",
                 pileID)
         }
@@ -96,7 +96,7 @@ struct PileVetter {
             sql += " AND id IN (\(list.placeholders))"
             values += list.values
         }
-        let rows = try db.query(sql + " ORDER BY id LIMIT ? FOR UPDATE", values: values + [Self.batchSize])
+        let rows = try db.legacyQuery(sql + " ORDER BY id LIMIT ? FOR UPDATE", values: values + [Self.batchSize])
         let claims = try rows.map(StoredClaim.init(row:))
         if !claims.isEmpty { try vet(claims, of: pile) }
         if ids == nil, claims.count < Self.batchSize { try finishVetting(pileID: pileID) }
@@ -104,7 +104,8 @@ struct PileVetter {
     }
 
     private func vet(_ claims: [StoredClaim], of pile: PileRecord) throws {
-        guard let caseRow = try db.first("SELECT claim_type, settings FROM cases WHERE id = ?", pile.caseID) else {
+        guard let caseRow = try db.legacyFirst("SELECT claim_type, settings FROM cases WHERE id = ?", pile.caseID)
+        else {
             throw PileWorkError.caseMissing(pile.caseID)
         }
         let claimType = ClaimType(rawValue: try caseRow.string("claim_type")) ?? .health
@@ -135,7 +136,7 @@ struct PileVetter {
             }
             scoring.apply(result, to: &claim)
             claim.auditStage = stage
-            try db.execute(
+            try db.legacyExecute(
                 """
                 UPDATE claims SET scored_at = ?, score = ?, determination = ?, approved_amount = ?, approval_status = ?,
                   vetted_at = ?, audit_stage = ?, result_json = ?
@@ -155,7 +156,7 @@ struct PileVetter {
         try ClaimStore(db: db).insertItems(items)
         // Without audits a vetted claim is final, so it counts as approved, rejected or pending now.
         let final = stage == nil
-        try db.execute(
+        try db.legacyExecute(
             """
             UPDATE piles SET claims_vetted = claims_vetted + ?, claims_awaiting_audit = claims_awaiting_audit + ?,
               claims_approved = claims_approved + ?, claims_rejected = claims_rejected + ?,
@@ -168,7 +169,7 @@ struct PileVetter {
     /// Every claim is vetted: on to the audits, or straight to finishing when none are waiting
     /// (no audit levels, or reviewers already passed every vetted claim).
     private func finishVetting(pileID: Int) throws {
-        try db.execute(
+        try db.legacyExecute(
             """
             UPDATE piles SET status = IF(audit_levels > 0 AND claims_awaiting_audit > 0, 'in_audit', 'finishing'),
               vetted_at = NOW(6)

@@ -149,12 +149,12 @@ public final class PileWorker: Sendable {
     private static func lockName(_ pileID: Int) -> String { "claimscore.pile.\(pileID)" }
 
     private func lock(_ db: Connection, _ pileID: Int) throws -> Bool {
-        try db.first("SELECT GET_LOCK(?, 0) AS got", Self.lockName(pileID))?.optionalInt("got") == 1
+        try db.legacyFirst("SELECT GET_LOCK(?, 0) AS got", Self.lockName(pileID))?.optionalInt("got") == 1
     }
 
     private func unlock(_ db: Connection, _ pileID: Int) {
         do {
-            _ = try db.first("SELECT RELEASE_LOCK(?) AS released", Self.lockName(pileID))
+            _ = try db.legacyFirst("SELECT RELEASE_LOCK(?) AS released", Self.lockName(pileID))
         } catch {
             // The lock belongs to the connection; if that is gone, so is the lock.
             logger.warning("could not release a pile lock", metadata: ["pile": "\(pileID)", "error": "\(error)"])

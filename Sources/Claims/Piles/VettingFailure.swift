@@ -34,8 +34,10 @@ enum VettingFailure {
             "its vetting result could not be stored (duplicate key \(key.isEmpty ? "?" : key))"
         case DatabaseError.failed(let code, _):
             "its vetting result could not be stored (database error \(code))"
-        case DatabaseError.typeMismatch(let column, let expected):
+        case DatabaseError.typeMismatch(let column, let expected, _):
             "the stored claim could not be read (\(column) is not \(expected))"
+        case DatabaseError.missingColumn(let column):
+            "the stored claim could not be read (\(column) is missing)"
         case let error as JSONParser.Failure: "the stored claim could not be read (\(error.description))"
         default: "the claim could not be vetted (\(String(describing: type(of: error))))"
         }

@@ -13,7 +13,7 @@ enum ClaimOutcomeWriter {
         throws(DatabaseError)
     {
         let result = claim.result.map { JSONWriter.string(.object($0)) }
-        try db.execute(
+        try db.legacyExecute(
             """
             UPDATE claims SET result_json = ?, approved_amount = ?, approval_status = ?, audit_stage = ?
             WHERE id = ?
@@ -22,7 +22,7 @@ enum ClaimOutcomeWriter {
             let item = items[position]
             let comments = JSONWriter.string(.array(item.comments.map(JSONValue.string)))
             // An upsert, so a claim whose item rows were never written still ends up with them.
-            try db.execute(
+            try db.legacyExecute(
                 """
                 INSERT INTO claim_items (claim_id, position, ref, description, code, unit_price_billed,
                   unit_price_approved, qty_billed, qty_approved, approval_status, comments)

@@ -69,7 +69,7 @@ public struct ClaimReviewer {
 
     private func run(_ action: ReviewAction, on target: Target, by reviewer: Reviewer) throws -> Outcome {
         guard
-            let claim = try db.first(
+            let claim = try db.legacyFirst(
                 "SELECT \(StoredClaim.columns) FROM claims WHERE id = ? AND case_id = ? AND environment = ? FOR UPDATE",
                 target.claimID, target.caseID, target.environment
             ).map(StoredClaim.init(row:))
@@ -89,10 +89,11 @@ public struct ClaimReviewer {
         var stage: Int? = reviewer.level
         var lastLevel = false
         if case .signOff(let approve) = action {
-            let levels = try db.first("SELECT audit_levels FROM piles WHERE id = ?", pileID)?.int("audit_levels") ?? 0
+            let levels =
+                try db.legacyFirst("SELECT audit_levels FROM piles WHERE id = ?", pileID)?.int("audit_levels") ?? 0
             lastLevel = reviewer.level >= levels
             stage = lastLevel ? nil : reviewer.level + 1
-            try db.execute(
+            try db.legacyExecute(
                 "INSERT INTO claim_audits (claim_id, level, reviewer_id, decision, decided_at) VALUES (?, ?, ?, ?, NOW(6))",
                 claim.id, reviewer.level, reviewer.userID, approve ? 1 : 0)
         }
@@ -112,14 +113,14 @@ public struct ClaimReviewer {
     /// The claim left audit: count it by its final status and, when it was the pile's last claim
     /// outstanding, hand the pile to the worker (`finishing`), which writes the pile's events.
     private func passLastLevel(pileID: Int, approvalStatus: Int?) throws(DatabaseError) {
-        try db.execute(
+        try db.legacyExecute(
             """
             UPDATE piles SET claims_awaiting_audit = claims_awaiting_audit - 1,
               claims_approved = claims_approved + ?, claims_rejected = claims_rejected + ?,
               claims_pending = claims_pending + ?
             WHERE id = ?
             """, approvalStatus == 1 ? 1 : 0, approvalStatus == 0 ? 1 : 0, approvalStatus == nil ? 1 : 0, pileID)
-        try db.execute(
+        try db.legacyExecute(
             """
             UPDATE piles SET status = 'finishing'
             WHERE id = ? AND status = 'in_audit' AND claims_awaiting_audit = 0 AND claims_vetted = claims_received
@@ -137,7 +138,7 @@ public struct ClaimReviewer {
                 clipped(entry.before), clipped(entry.after), now,
             ]
         }
-        try db.insertMany(
+        try db.legacyInsertMany(
             """
             INSERT INTO claim_history (claim_id, level, user_id, user_email, action, item_position, before_value,
               after_value, created_at) VALUES
@@ -146,7 +147,7 @@ public struct ClaimReviewer {
 
     /// The level at which this reviewer signed the claim off, if they did.
     private func signedLevel(_ claimID: Int, _ reviewer: Reviewer) throws(DatabaseError) -> Int? {
-        try db.first(
+        try db.legacyFirst(
             "SELECT level FROM claim_audits WHERE claim_id = ? AND reviewer_id = ?", claimID, reviewer.userID
         )?.int("level")
     }

@@ -12,7 +12,7 @@ public struct ReviewLog {
 
     /// The claim's sign-offs by level.
     public func signOffs(claimID: Int) throws(DatabaseError) -> [SignOffRecord] {
-        try db.query(
+        try db.legacyQuery(
             """
             SELECT a.level, a.decision, a.decided_at, u.email FROM claim_audits a
             LEFT JOIN users u ON u.id = a.reviewer_id WHERE a.claim_id = ? ORDER BY a.level
@@ -22,7 +22,7 @@ public struct ReviewLog {
 
     /// The claim's history, oldest first (the last `historyLimit` rows).
     public func history(claimID: Int) throws(DatabaseError) -> [HistoryRecord] {
-        try db.query(
+        try db.legacyQuery(
             """
             SELECT id, level, user_email, action, item_position, before_value, after_value, created_at
             FROM claim_history WHERE claim_id = ? ORDER BY id DESC LIMIT ?
@@ -35,7 +35,7 @@ public struct ReviewLog {
     public func queue(caseID: String, environment: String, level: Int, after: Int?, limit: Int) throws
         -> [StoredClaim]
     {
-        try db.query(
+        try db.legacyQuery(
             """
             SELECT \(StoredClaim.columns) FROM claims
             WHERE case_id = ? AND environment = ? AND audit_stage = ? AND id > ? ORDER BY id LIMIT ?

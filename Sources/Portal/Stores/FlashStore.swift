@@ -29,7 +29,7 @@ public struct FlashStore {
 
     public func add(sessionHash: [UInt8], kind: Kind, text: String) throws {
         let sealed = try box.seal(text, context: Self.context(sessionHash, kind))
-        try db.execute(
+        try db.legacyExecute(
             """
             INSERT INTO portal_flash (session_hash, kind, payload, expires_at)
             VALUES (?, ?, ?, CURRENT_TIMESTAMP(6) + INTERVAL ? MINUTE)
@@ -39,12 +39,12 @@ public struct FlashStore {
     /// Every live flash of the session, oldest first, deleted as they are read.
     public func take(sessionHash: [UInt8]) throws -> [(kind: Kind, text: String)] {
         let rows = try db.transaction {
-            let rows = try db.query(
+            let rows = try db.legacyQuery(
                 """
                 SELECT id, kind, payload FROM portal_flash
                 WHERE session_hash = ? AND expires_at > CURRENT_TIMESTAMP(6) ORDER BY id FOR UPDATE
                 """, sessionHash)
-            if !rows.isEmpty { try db.execute("DELETE FROM portal_flash WHERE session_hash = ?", sessionHash) }
+            if !rows.isEmpty { try db.legacyExecute("DELETE FROM portal_flash WHERE session_hash = ?", sessionHash) }
             return rows
         }
         return try rows.compactMap { row in

@@ -41,7 +41,7 @@ public struct LoginThrottle {
     /// until the window ends and a slot frees.
     public func reserve(_ scope: Scope) throws -> Int? {
         try ensureRow(scope)
-        let reserved = try db.execute(
+        let reserved = try db.legacyExecute(
             """
             UPDATE sign_in_counters SET
               attempts = IF(window_started_at <= CURRENT_TIMESTAMP(6) - INTERVAL ? MINUTE, 1, attempts + 1),
@@ -61,7 +61,7 @@ public struct LoginThrottle {
         try ensureRow(scope)
         // `next_at` first: it is computed from the row's old `attempts` and window in both of
         // MariaDB's assignment modes (sequential or simultaneous).
-        let reserved = try db.execute(
+        let reserved = try db.legacyExecute(
             """
             UPDATE sign_in_counters SET
               next_at = IF(window_started_at > CURRENT_TIMESTAMP(6) - INTERVAL ? MINUTE AND attempts + 1 >= ?,
@@ -81,7 +81,7 @@ public struct LoginThrottle {
     /// attempt from the address waits 2^(failures − limit + 1) seconds (at most `maxIPDelaySeconds`),
     /// measured from now, the end of this attempt.
     public func failed(address: String) throws {
-        try db.execute(
+        try db.legacyExecute(
             """
             UPDATE sign_in_counters SET next_at = CURRENT_TIMESTAMP(6) + INTERVAL LEAST(?, POW(2, attempts - ? + 1)) SECOND
             WHERE scope = ? AND attempts >= ?
@@ -90,16 +90,16 @@ public struct LoginThrottle {
 
     /// A checked password was right: the account's (or device's) count starts over.
     public func succeeded(_ scope: Scope) throws {
-        try db.execute("DELETE FROM sign_in_counters WHERE scope = ?", scope.key)
+        try db.legacyExecute("DELETE FROM sign_in_counters WHERE scope = ?", scope.key)
         // Bounded housekeeping: counters idle for a day count nothing any more.
-        try db.execute(
+        try db.legacyExecute(
             "DELETE FROM sign_in_counters WHERE window_started_at < CURRENT_TIMESTAMP(6) - INTERVAL 1 DAY LIMIT 100")
     }
 
     /// Gives an address back the slot `reserveAddress` took, for an attempt that turned out not to
     /// be a failure (the password was right, or the account refused it unchecked).
     public func release(address: String) throws {
-        try db.execute(
+        try db.legacyExecute(
             """
             UPDATE sign_in_counters SET attempts = GREATEST(attempts - 1, 0), next_at = CURRENT_TIMESTAMP(6)
             WHERE scope = ?
@@ -108,13 +108,13 @@ public struct LoginThrottle {
 
     /// One row per password actually checked: the audit trail (and what tests count).
     public func record(email: String, ip: String, succeeded: Bool, trustedDevice: Bool) throws {
-        try db.execute(
+        try db.legacyExecute(
             "INSERT INTO login_attempts (email, ip, succeeded, trusted_device) VALUES (?, ?, ?, ?)",
             String(email.prefix(254)), String(ip.prefix(45)), succeeded, trustedDevice)
     }
 
     private func ensureRow(_ scope: Scope) throws {
-        try db.execute(
+        try db.legacyExecute(
             """
             INSERT IGNORE INTO sign_in_counters (scope, attempts, window_started_at, next_at)
             VALUES (?, 0, CURRENT_TIMESTAMP(6), CURRENT_TIMESTAMP(6))
@@ -123,7 +123,7 @@ public struct LoginThrottle {
 
     /// Whole seconds (at least 1) from now until the row's `moment` expression.
     private func secondsUntil(_ moment: String, _ scope: Scope) throws -> Int {
-        let row = try db.first(
+        let row = try db.legacyFirst(
             "SELECT CAST(CEIL(TIMESTAMPDIFF(MICROSECOND, CURRENT_TIMESTAMP(6), \(moment)) / 1000000) AS SIGNED) AS s "
                 + "FROM sign_in_counters WHERE scope = ?", scope.key)
         return max(1, (try? row?.int("s")) ?? 1)

@@ -9,7 +9,7 @@ public struct SessionStore {
     /// Starts a session and returns the cookie token (shown to nobody but the browser).
     public func create(userID: Int, hours: Int) throws -> String {
         let token = SessionToken.generate()
-        try db.execute(
+        try db.legacyExecute(
             """
             INSERT INTO sessions (token_hash, user_id, csrf_secret, expires_at)
             VALUES (?, ?, ?, CURRENT_TIMESTAMP(6) + INTERVAL ? HOUR)
@@ -21,7 +21,7 @@ public struct SessionStore {
     public func find(token: String) throws -> PortalSession? {
         guard SessionToken.isWellFormed(token) else { return nil }
         guard
-            let row = try db.first(
+            let row = try db.legacyFirst(
                 """
                 SELECT s.token_hash, s.csrf_secret, u.id, u.email, u.name FROM sessions s
                 JOIN users u ON u.id = s.user_id
@@ -35,12 +35,12 @@ public struct SessionStore {
 
     /// Ends a session (sign-out); its flash messages go with it (foreign key cascade).
     public func delete(tokenHash: [UInt8]) throws {
-        try db.execute("DELETE FROM sessions WHERE token_hash = ?", tokenHash)
+        try db.legacyExecute("DELETE FROM sessions WHERE token_hash = ?", tokenHash)
     }
 
     /// Drops expired sessions and flashes; called on sign-in so the tables do not grow forever.
     public func purgeExpired() throws {
-        try db.execute("DELETE FROM sessions WHERE expires_at < CURRENT_TIMESTAMP(6) LIMIT 1000")
-        try db.execute("DELETE FROM portal_flash WHERE expires_at < CURRENT_TIMESTAMP(6) LIMIT 1000")
+        try db.legacyExecute("DELETE FROM sessions WHERE expires_at < CURRENT_TIMESTAMP(6) LIMIT 1000")
+        try db.legacyExecute("DELETE FROM portal_flash WHERE expires_at < CURRENT_TIMESTAMP(6) LIMIT 1000")
     }
 }

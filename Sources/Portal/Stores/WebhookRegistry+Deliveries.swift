@@ -7,7 +7,7 @@ extension WebhookRegistry {
     /// test event aimed at a sibling webhook; the drawer only offers "Resend" for events in the
     /// webhook's own log, so anything else is answered as unknown before anything is queued.
     public func hasDelivery(eventID: Int, webhookID: String) throws -> Bool {
-        try db.first(
+        try db.legacyFirst(
             "SELECT 1 AS found FROM webhook_deliveries WHERE event_id = ? AND webhook_id = ? LIMIT 1", eventID,
             webhookID) != nil
     }

@@ -34,7 +34,7 @@ public struct WebhookRegistry {
         let id = UUID().uuidString.lowercased()
         let token = WebhookSecret.generate().token
         let sealed = try box.seal(token, context: "")
-        try db.execute(
+        try db.legacyExecute(
             """
             INSERT INTO webhooks (id, org_id, case_id, environment, name, description, url, secret_sealed,
               secret_hint, created_by)
@@ -49,7 +49,7 @@ public struct WebhookRegistry {
 
     /// The case's webhooks, newest first.
     public func list(orgID: String, caseID: String) throws -> [WebhookRecord] {
-        try db.query(
+        try db.legacyQuery(
             "SELECT \(Self.columns) FROM webhooks WHERE org_id = ? AND case_id = ? ORDER BY created_at DESC, id",
             orgID, caseID
         ).map(Self.record)
@@ -58,13 +58,13 @@ public struct WebhookRegistry {
     /// A webhook of this organization and case, or nil: another tenant's id reads as unknown.
     public func find(orgID: String, caseID: String, id: String) throws -> WebhookRecord? {
         guard UUIDText.isValid(id) else { return nil }
-        return try db.first(
+        return try db.legacyFirst(
             "SELECT \(Self.columns) FROM webhooks WHERE id = ? AND org_id = ? AND case_id = ?", id, orgID, caseID
         ).map(Self.record)
     }
 
     public func update(orgID: String, caseID: String, id: String, draft: Draft) throws {
-        try db.execute(
+        try db.legacyExecute(
             "UPDATE webhooks SET name = ?, description = ?, url = ? WHERE id = ? AND org_id = ? AND case_id = ?",
             draft.name, draft.description, draft.url.absoluteString, id, orgID, caseID)
     }
@@ -73,7 +73,7 @@ public struct WebhookRegistry {
     /// circuit breaker, so the flag in the portal goes away and the webhook gets a fresh five-day
     /// window before delivery may disable it again.
     public func setEnabled(orgID: String, caseID: String, id: String, enabled: Bool) throws {
-        try db.execute(
+        try db.legacyExecute(
             """
             UPDATE webhooks SET enabled = ?, disabled_reason = NULL, failing_since = NULL, consecutive_failures = 0,
               paused_until = NULL
@@ -82,7 +82,7 @@ public struct WebhookRegistry {
     }
 
     public func delete(orgID: String, caseID: String, id: String) throws {
-        try db.execute("DELETE FROM webhooks WHERE id = ? AND org_id = ? AND case_id = ?", id, orgID, caseID)
+        try db.legacyExecute("DELETE FROM webhooks WHERE id = ? AND org_id = ? AND case_id = ?", id, orgID, caseID)
     }
 
     /// The plain token, for the drawer of someone who may manage webhooks.
