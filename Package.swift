@@ -17,7 +17,8 @@ let package = Package(
         .systemLibrary(name: "CFastCGI", pkgConfig: "fcgi", providers: [.apt(["libfcgi-dev"])]),
         .systemLibrary(name: "CMariaDB", pkgConfig: "libmariadb", providers: [.apt(["libmariadb-dev"])]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
-        .target(name: "HTTP"),
+        .target(name: "JSON"),
+        .target(name: "HTTP", dependencies: ["JSON"]),
         .target(
             name: "FastCGI",
             dependencies: ["CFastCGI", "HTTP", .product(name: "Logging", package: "swift-log")]
@@ -34,7 +35,7 @@ let package = Package(
         .target(
             name: "Webhooks",
             dependencies: [
-                "Database", "CCurl",
+                "JSON", "Database", "CCurl",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -46,7 +47,7 @@ let package = Package(
         .target(
             name: "Claims",
             dependencies: [
-                "HTTP", "Database", "Scoring", "Webhooks",
+                "JSON", "HTTP", "Database", "Scoring", "Webhooks",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -54,7 +55,7 @@ let package = Package(
         .target(
             name: "API",
             dependencies: [
-                "HTTP", "Database", "Tenancy", "Scoring", "Webhooks", "Claims",
+                "JSON", "HTTP", "Database", "Tenancy", "Scoring", "Webhooks", "Claims",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -63,7 +64,7 @@ let package = Package(
         .target(
             name: "Portal",
             dependencies: [
-                "HTTP", "Database", "Tenancy", "Webhooks", "Claims", "Scoring",
+                "JSON", "HTTP", "Database", "Tenancy", "Webhooks", "Claims", "Scoring",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -86,7 +87,8 @@ let package = Package(
             ]
         ),
         .target(name: "TestSupport", dependencies: ["Database"], path: "Tests/TestSupport"),
-        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "TestSupport"]),
+        .testTarget(name: "JSONTests", dependencies: ["JSON", "TestSupport"]),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "JSON", "TestSupport"]),
         .testTarget(
             name: "FastCGITests",
             dependencies: ["FastCGI", "HTTP", .product(name: "Logging", package: "swift-log")]

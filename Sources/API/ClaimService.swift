@@ -1,6 +1,7 @@
 import Claims
 import Database
 import HTTP
+import JSON
 import Scoring
 import Tenancy
 import Webhooks

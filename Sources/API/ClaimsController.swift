@@ -1,6 +1,7 @@
 import Claims
 import Foundation
 import HTTP
+import JSON
 import Scoring
 import Tenancy
 

@@ -1,5 +1,6 @@
 import Claims
 import HTTP
+import JSON
 import Scoring
 
 /// The OpenAPI 3.1 document: the data file in Resources, with the deduction-code catalogue

@@ -1,5 +1,6 @@
 import Claims
 import HTTP
+import JSON
 
 /// The top level of a pile create or add request: `{"ref": "...", "claims": [...]}` (create) or
 /// `{"claims": [...]}` (add). The claims themselves are validated one by one afterwards.

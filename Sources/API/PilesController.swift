@@ -1,5 +1,6 @@
 import Claims
 import HTTP
+import JSON
 import Scoring
 
 /// HTTP handlers of the pile endpoints.

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Scoring
 
 /// Decodes a case's stored settings JSON into `CaseSettings` with the engine's own validation.

@@ -1,4 +1,5 @@
 import HTTP
+import JSON
 import Scoring
 
 /// The claim as the API returns it and webhooks carry it: the request (payout masked) plus

@@ -1,5 +1,6 @@
 import Database
 import HTTP
+import JSON
 import Scoring
 
 /// Claims and their items in MariaDB, always scoped by case and environment.

@@ -1,4 +1,5 @@
 import HTTP
+import JSON
 
 /// Reads typed fields out of a JSON object and collects every problem with its JSON path,
 /// so one 422 can list all of them.

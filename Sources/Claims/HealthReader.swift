@@ -1,4 +1,5 @@
 import HTTP
+import JSON
 import Scoring
 
 /// The health-claim half of validation: provider, enrollee, encounter, diagnoses and items.

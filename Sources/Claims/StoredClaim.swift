@@ -1,5 +1,6 @@
 import Database
 import HTTP
+import JSON
 
 /// A claim row as stored; `ClaimDocument` turns it into the API's JSON.
 public struct StoredClaim: Sendable {

@@ -1,4 +1,5 @@
 import HTTP
+import JSON
 import Scoring
 
 /// A claim request that passed validation: what the engine scores and what is stored and echoed.

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// A client-facing error: it carries its HTTP status and becomes problem+json (RFC 9457) in one place.
 public struct HTTPError: Error, Sendable, Equatable {

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// JSON request and response helpers with the API's error rules.
 public enum JSONBody {

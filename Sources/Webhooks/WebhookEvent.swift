@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// The body of one delivery: `{"type":…,"timestamp":…,"data":…}`.
 ///

@@ -1,6 +1,7 @@
 import API
 import App
 import HTTP
+import JSON
 import Testing
 
 /// The served OpenAPI document and the router cannot drift apart: every `/api/` route is in the

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Testing
 
 @testable import HTTP
@@ -65,5 +66,11 @@ struct ProblemTests {
         request.body = Array("{}".utf8)
         struct Body: Decodable {}
         #expect(throws: HTTPError.self) { try JSONBody.decode(Body.self, from: request) }
+    }
+
+    @Test func aJSONLimitIsA413NamingTheCap() {
+        let failure = JSONParser.Failure(message: "more than 1000 keys in one object", offset: 9, limit: .keysPerObject)
+        let error = HTTPError.jsonLimit(failure)
+        #expect(error.status == 413 && error.detail.contains("keys_per_object"))
     }
 }

@@ -1,4 +1,5 @@
 import HTTP
+import JSON
 
 /// The pile webhook payload of `001_5f26067943e05fce.txt`, field for field: every name, in the
 /// document's order, with the type it gives. `check` returns what is wrong with one `data`.

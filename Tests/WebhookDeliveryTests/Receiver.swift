@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import TestSupport
 
 /// One request as the Python receiver recorded it, with the `standardwebhooks` verdict.

@@ -1,5 +1,6 @@
 import Database
 import HTTP
+import JSON
 
 /// Writes a pile's claims as received (not yet scored) and reads which refs are taken.
 public struct PileClaimWriter {

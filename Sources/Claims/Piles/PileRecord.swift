@@ -1,5 +1,6 @@
 import Database
 import HTTP
+import JSON
 
 /// A pile as stored, with its counters; `document` is the API's JSON for it.
 public struct PileRecord: Sendable, Equatable {

@@ -1,5 +1,6 @@
 import Database
 import HTTP
+import JSON
 import Webhooks
 
 /// The pile worker's queue (`piles_turn`, see sql/010): which pile gets the next turn, and what a

@@ -1,5 +1,6 @@
 import Database
 import HTTP
+import JSON
 import Logging
 import Scoring
 

@@ -1,5 +1,6 @@
 import Database
 import HTTP
+import JSON
 import Scoring
 
 /// Sorts the pile worker's failures by whose they are, and words them for the client (stored on

@@ -1,5 +1,6 @@
 import Database
 import HTTP
+import JSON
 import Scoring
 
 /// Stores a reviewed claim where each part of it lives: the items both in `claim_items` (one row

@@ -47,6 +47,12 @@ public struct JSONParser {
         public let offset: Int
         public var limit: Limit? = nil
         public var description: String { "\(message) at byte \(offset)" }
+
+        public init(message: String, offset: Int, limit: Limit? = nil) {
+            self.message = message
+            self.offset = offset
+            self.limit = limit
+        }
     }
 
     private let bytes: [UInt8]

@@ -1,7 +1,7 @@
 import TestSupport
 import Testing
 
-@testable import HTTP
+@testable import JSON
 
 /// Random and adversarial documents, from a fixed seed so a failure repeats: the parser returns
 /// or throws, never traps, and never takes long.
