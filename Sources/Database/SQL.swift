@@ -67,6 +67,12 @@ public struct SQL: Sendable, Hashable, ExpressibleByStringInterpolation, CustomS
             values.append(value.databaseValue)
         }
 
+        /// An optional value: NULL when nil.
+        public mutating func appendInterpolation<T: Bindable>(_ value: T?) {
+            text += "?"
+            values.append(value?.databaseValue ?? .null)
+        }
+
         /// A string enum (`ClaimType`, `Environment`, a status) binds as its raw value.
         @_disfavoredOverload
         public mutating func appendInterpolation<T: RawRepresentable>(_ value: T) where T.RawValue == String {
