@@ -35,19 +35,19 @@ let package = Package(
         .target(
             name: "Webhooks",
             dependencies: [
-                "JSON", "Database", "CCurl",
+                "JSON", "Database", "Tenancy", "CCurl",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
             name: "Tenancy",
-            dependencies: ["Database", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["Database", "Scoring", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "Claims",
             dependencies: [
-                "JSON", "HTTP", "Database", "Scoring", "Webhooks",
+                "JSON", "HTTP", "Database", "Scoring", "Tenancy", "Webhooks",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -13,7 +13,7 @@ struct ClaimService {
     let key: ApiKey
     let record: CaseRecord
 
-    var claimType: ClaimType { ClaimType(rawValue: record.claimType) ?? .settlement }
+    var claimType: ClaimType { record.claimType }
     var environment: String { key.environment.rawValue }
 
     /// The response to `POST …/claims`.

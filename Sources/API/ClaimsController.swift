@@ -13,7 +13,8 @@ enum ClaimsController {
             .object(
                 JSONObject([
                     ("id", .string(record.id)), ("org_id", .string(record.orgID)), ("name", .string(record.name)),
-                    ("claim_type", .string(record.claimType)), ("environment", .string(key.environment.rawValue)),
+                    ("claim_type", .string(record.claimType.rawValue)),
+                    ("environment", .string(key.environment.rawValue)),
                 ])))
     }
 
@@ -28,8 +29,7 @@ enum ClaimsController {
             let claim = try ClaimStore(db: context.db).find(
                 caseID: record.id, environment: key.environment.rawValue, id: id)
         else { throw HTTPError.notFound("No such claim.") }
-        let type = ClaimType(rawValue: record.claimType) ?? .settlement
-        return JSONBody.value(ClaimDocument.build(claim, claimType: type))
+        return JSONBody.value(ClaimDocument.build(claim, claimType: record.claimType))
     }
 
     static func list(_ request: Request, _ context: some APIContext) throws -> Response {
@@ -37,13 +37,13 @@ enum ClaimsController {
         let (filter, cursor, limit) = try ListQuery.parse(request.query)
         let claims = try ClaimStore(db: context.db).list(
             caseID: record.id, environment: key.environment.rawValue, filter: filter, before: cursor, limit: limit + 1)
-        let type = ClaimType(rawValue: record.claimType) ?? .settlement
         let page = claims.prefix(limit)
         let next: JSONValue = claims.count > limit ? .string(ListQuery.cursor(after: page.last?.id ?? 0)) : .null
         return JSONBody.value(
             .object(
                 JSONObject([
-                    ("data", .array(page.map { ClaimDocument.build($0, claimType: type) })), ("next_cursor", next),
+                    ("data", .array(page.map { ClaimDocument.build($0, claimType: record.claimType) })),
+                    ("next_cursor", next),
                 ])))
     }
 }

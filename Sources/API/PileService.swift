@@ -84,7 +84,7 @@ struct PileService {
     }
 
     private func requireHealthCase() throws(HTTPError) {
-        guard record.claimType == ClaimType.health.rawValue else {
+        guard record.claimType == .health else {
             throw .unprocessable(
                 [.init(field: "(case)", message: "is a \(record.claimType) case; piles take health claims")],
                 detail: "Piles are for provider (health) claims; send settlement claims one by one.")

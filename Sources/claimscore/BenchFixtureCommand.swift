@@ -20,11 +20,11 @@ struct BenchFixtureCommand: ParsableCommand {
         defer { db.close() }
         let tenants = TenantStore(db: db)
         let org = try tenants.createOrganization(name: "Benchmark \(UUID().uuidString.prefix(8))")
-        let settlement = try tenants.createCase(orgID: org.id, name: "Bench Settlement", claimType: "settlement")
+        let settlement = try tenants.createCase(orgID: org.id, name: "Bench Settlement", claimType: .settlement)
         let tariff =
             #"{"tariff": {"DRG-0042": {"unit_price": 2000, "max_qty": 3}, "LAB-0001": {"unit_price": 1500, "max_qty": 1}}}"#
         let health = try tenants.createCase(
-            orgID: org.id, name: "Bench Health", claimType: "health", settingsJSON: tariff)
+            orgID: org.id, name: "Bench Health", claimType: .health, settingsJSON: tariff)
         let key = try ApiKeyStore(db: db).create(
             orgID: org.id, environment: .production, name: "Benchmark", description: "", createdBy: nil)
         print("BENCH_ORG=\(org.id)")

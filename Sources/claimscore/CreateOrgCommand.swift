@@ -2,6 +2,7 @@ import App
 import ArgumentParser
 import Database
 import Portal
+import Scoring
 
 /// `claimscore create-org`: an organization, its first case and its owner, in one transaction.
 struct CreateOrgCommand: ParsableCommand {
@@ -19,13 +20,10 @@ struct CreateOrgCommand: ParsableCommand {
         help: "At least 10 characters; ignored when the address already has an account.")
     var ownerPassword: String
 
-    func validate() throws {
-        guard claimType == "settlement" || claimType == "health" else {
+    func run() throws {
+        guard let claimType = ClaimType(rawValue: claimType) else {
             throw ValidationError("--claim-type must be settlement or health")
         }
-    }
-
-    func run() throws {
         let config = try options.load()
         Database.libraryInit()
         let db = Connection(config: config.database)

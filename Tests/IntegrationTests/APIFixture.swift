@@ -27,9 +27,9 @@ struct APIFixture {
         let keys = ApiKeyStore(db: db)
         org = try tenants.createOrganization(name: "Fixture \(UUID().uuidString.prefix(6))")
         settlement = try tenants.createCase(
-            orgID: org.id, name: "Widgets Settlement", claimType: "settlement", settingsJSON: settlementSettings)
+            orgID: org.id, name: "Widgets Settlement", claimType: .settlement, settingsJSON: settlementSettings)
         health = try tenants.createCase(
-            orgID: org.id, name: "Payer Programme", claimType: "health", settingsJSON: Self.healthSettings)
+            orgID: org.id, name: "Payer Programme", claimType: .health, settingsJSON: Self.healthSettings)
         let live = try keys.create(
             orgID: org.id, environment: .production, name: "Production Claim Form", description: "", createdBy: nil)
         liveKey = live.plaintext
@@ -38,7 +38,7 @@ struct APIFixture {
             orgID: org.id, environment: .sandbox, name: "Sandbox Testing", description: "", createdBy: nil
         ).plaintext
         otherOrg = try tenants.createOrganization(name: "Other \(UUID().uuidString.prefix(6))")
-        otherCase = try tenants.createCase(orgID: otherOrg.id, name: "Other", claimType: "settlement")
+        otherCase = try tenants.createCase(orgID: otherOrg.id, name: "Other", claimType: .settlement)
         otherKey = try keys.create(
             orgID: otherOrg.id, environment: .production, name: "Other", description: "", createdBy: nil
         ).plaintext

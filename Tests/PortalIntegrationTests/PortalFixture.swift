@@ -24,7 +24,7 @@ enum PortalFixture {
         let db = TestDatabase.connect()
         let tenants = TenantStore(db: db)
         let org = try tenants.createOrganization(name: "\(name) \(UUID().uuidString.prefix(6))")
-        let caseRecord = try tenants.createCase(orgID: org.id, name: "\(name) Settlement", claimType: "settlement")
+        let caseRecord = try tenants.createCase(orgID: org.id, name: "\(name) Settlement", claimType: .settlement)
         return Tenant(org: org, caseRecord: caseRecord)
     }
 

@@ -46,7 +46,7 @@ enum ReviewFixture {
         let tenants = TenantStore(db: db)
         let org = try tenants.createOrganization(name: "Payer \(UUID().uuidString.prefix(6))")
         let caseRecord = try tenants.createCase(
-            orgID: org.id, name: "Health Programme", claimType: "health", settingsJSON: "{\"audit_levels\": \(levels)}")
+            orgID: org.id, name: "Health Programme", claimType: .health, settingsJSON: "{\"audit_levels\": \(levels)}")
         let pileID = try db.legacyExecute(
             """
             INSERT INTO piles (org_id, case_id, environment, ref, status, audit_levels, claims_received, claims_vetted,

@@ -11,7 +11,7 @@ struct StoreTests {
         let tenants = TenantStore(db: db)
         let acme = try tenants.createOrganization(name: "Acme")
         let other = try tenants.createOrganization(name: "Other")
-        let settlement = try tenants.createCase(orgID: acme.id, name: "Widgets Settlement", claimType: "settlement")
+        let settlement = try tenants.createCase(orgID: acme.id, name: "Widgets Settlement", claimType: .settlement)
         #expect(try tenants.caseRecord(orgID: acme.id, caseID: settlement.id)?.name == "Widgets Settlement")
         #expect(try tenants.caseRecord(orgID: other.id, caseID: settlement.id) == nil)
         #expect(try tenants.caseRecord(orgID: acme.id, caseID: "not-a-uuid") == nil)

@@ -14,7 +14,7 @@ extension PortalScope {
     }
 
     /// The case's claim type (the claim document's shape depends on it).
-    var claimType: ClaimType { ClaimType(rawValue: caseRecord.claimType) ?? .settlement }
+    var claimType: ClaimType { caseRecord.claimType }
 
     /// The reviewer as the review service needs them; nil for members without a level.
     var reviewer: ClaimReviewer.Reviewer? {

@@ -83,11 +83,11 @@ public struct DemoSeed {
     private func create() throws -> Outcome {
         let password = Self.generatePassword()
         let created = try Provisioning(db: db, hasher: hasher).createOrganization(
-            name: Self.organizationName, caseName: "Demo Class Action Settlement", claimType: "settlement",
+            name: Self.organizationName, caseName: "Demo Class Action Settlement", claimType: .settlement,
             ownerEmail: Self.ownerEmail, ownerName: "Demo Admin", ownerPassword: password)
         let orgID = created.organization.id
         _ = try TenantStore(db: db).createCase(
-            orgID: orgID, name: Self.healthCaseName, claimType: "health", settingsJSON: Self.healthSettings)
+            orgID: orgID, name: Self.healthCaseName, claimType: .health, settingsJSON: Self.healthSettings)
         return Outcome(
             orgID: orgID, created: true,
             logins: [Login(email: Self.ownerEmail, password: password, role: .owner, reviewLevel: nil)]

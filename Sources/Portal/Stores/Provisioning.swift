@@ -1,4 +1,5 @@
 import Database
+import Scoring
 import Tenancy
 
 /// Creates organizations, cases and people for the command line (`create-org`, `create-user`,
@@ -25,16 +26,13 @@ public struct Provisioning {
 
     /// An organization with its first case and its owner.
     public func createOrganization(
-        name: String, caseName: String, claimType: String, ownerEmail: String, ownerName: String,
+        name: String, caseName: String, claimType: ClaimType, ownerEmail: String, ownerName: String,
         ownerPassword: String
     ) throws -> CreatedOrganization {
         // VARCHAR(200) counts code points, not Characters.
         guard !name.isEmpty, name.unicodeScalars.count <= 200, !caseName.isEmpty, caseName.unicodeScalars.count <= 200
         else {
             throw ProvisioningError.invalid("organization and case names must be 1 to 200 characters")
-        }
-        guard claimType == "settlement" || claimType == "health" else {
-            throw ProvisioningError.invalid("claim type must be settlement or health")
         }
         return try db.transaction {
             let tenants = TenantStore(db: db)
