@@ -47,7 +47,7 @@ let package = Package(
         .target(
             name: "Claims",
             dependencies: [
-                "JSON", "HTTP", "Database", "Scoring", "Tenancy", "Webhooks",
+                "JSON", "Database", "Scoring", "Tenancy", "Webhooks",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -10,19 +10,17 @@ public final class APIState: Sendable {
     public let keys = ExpiringCache<[UInt8], ApiKey?>(lifetime: 1)
     /// Cases by organization and id for one second: settings edits take effect within 1 s.
     public let cases = ExpiringCache<String, CaseRecord?>(lifetime: 1)
-    public let scorers = ScorerCache()
+    /// The validator and scorers, shared with the pile worker (built once by the application).
+    public let engine: ClaimEngine
     public let rateLimiter: RateLimiter
-    public let validator: ClaimValidator
     /// The OpenAPI document, rendered once.
     public let openAPI: [UInt8]
     private let lastTouched = Mutex<[Int: Double]>([:])
     private let pileSubmitted = Mutex<(@Sendable () -> Void)?>(nil)
 
-    /// `secretKey` is the server's base64 key; payout accounts are keyed-hashed under it.
-    public init(secretKey: String, ratePerSecond: Int, burst: Int) {
-        let key = Data(base64Encoded: secretKey).map(Array.init) ?? Array(secretKey.utf8)
+    public init(engine: ClaimEngine, ratePerSecond: Int, burst: Int) {
+        self.engine = engine
         rateLimiter = RateLimiter(ratePerSecond: ratePerSecond, burst: burst)
-        validator = ClaimValidator(protector: PayoutProtector(key: Hashing.sha256(Array("payout|".utf8) + key)))
         openAPI = OpenAPIDocument.render()
     }
 

@@ -14,13 +14,18 @@ struct ClaimService {
     let record: CaseRecord
 
     var claimType: ClaimType { record.claimType }
-    var environment: String { key.environment.rawValue }
+    var environment: Environment { key.environment }
 
     /// The response to `POST …/claims`.
     func submit(_ request: Request) throws -> Response {
         let idempotent = try Idempotent(context: context, apiKey: key, request: request)
         if let replayed = try idempotent.replay() { return replayed }
-        let validated = try context.api.validator.validate(try Self.parse(request), claimType: claimType)
+        let validated: ValidatedClaim
+        do {
+            validated = try context.api.engine.validator.validate(try Self.parse(request), claimType: claimType)
+        } catch let error as ClaimValidationError {
+            throw error.httpError()
+        }
         let claims = ClaimStore(db: context.db)
         // No ref lookup first: the unique key (case, environment, ref) decides, below.
         let (scoredClaim, scored, scoring) = try score(validated)
@@ -38,7 +43,8 @@ struct ClaimService {
             try scoring.recordSignals(scored, claimID: claim.id, atMicros: claim.receivedAt)
             let body = JSONWriter.bytes(ClaimDocument.build(claim, claimType: claimType))
             try Outbox.enqueue(
-                context.db, type: .claimScored, orgID: record.orgID, caseID: record.id, environment: environment,
+                context.db, type: .claimScored, orgID: record.orgID, caseID: record.id,
+                environment: environment.rawValue,
                 claimID: claim.id, pileID: nil, data: body)
             return (201, body)
         }
@@ -55,7 +61,7 @@ struct ClaimService {
 
     private func scorer() throws -> Scorer {
         do {
-            return try context.api.scorers.scorer(caseID: record.id, settingsJSON: record.settingsJSON)
+            return try context.api.engine.scorers.scorer(caseID: record.id, settingsJSON: record.settingsJSON)
         } catch {
             throw HTTPError(
                 status: 500, slug: "case-misconfigured", title: "Case settings invalid",

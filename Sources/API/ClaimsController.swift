@@ -27,7 +27,7 @@ enum ClaimsController {
         let (key, record) = try Authenticator.authorize(request, context)
         guard let id = Int(request.parameter("id")), id > 0,
             let claim = try ClaimStore(db: context.db).find(
-                caseID: record.id, environment: key.environment.rawValue, id: id)
+                caseID: record.id, environment: key.environment, id: id)
         else { throw HTTPError.notFound("No such claim.") }
         return JSONBody.value(ClaimDocument.build(claim, claimType: record.claimType))
     }
@@ -36,7 +36,7 @@ enum ClaimsController {
         let (key, record) = try Authenticator.authorize(request, context)
         let (filter, cursor, limit) = try ListQuery.parse(request.query)
         let claims = try ClaimStore(db: context.db).list(
-            caseID: record.id, environment: key.environment.rawValue, filter: filter, before: cursor, limit: limit + 1)
+            caseID: record.id, environment: key.environment, filter: filter, before: cursor, limit: limit + 1)
         let page = claims.prefix(limit)
         let next: JSONValue = claims.count > limit ? .string(ListQuery.cursor(after: page.last?.id ?? 0)) : .null
         return JSONBody.value(

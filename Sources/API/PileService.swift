@@ -13,7 +13,7 @@ struct PileService {
     let key: ApiKey
     let record: CaseRecord
 
-    var environment: String { key.environment.rawValue }
+    var environment: Environment { key.environment }
 
     /// `POST …/piles`: `{"ref": "...", "claims": [...]}` → 201 with the pile and its new claims' ids.
     func create(_ request: Request) throws -> Response {
@@ -107,7 +107,7 @@ struct PileService {
         var claims: [ValidatedClaim] = []
         for (index, body) in bodies.enumerated() {
             do {
-                claims.append(try context.api.validator.validate(body, claimType: .health))
+                claims.append(try context.api.engine.validator.validate(body, claimType: .health))
             } catch {
                 errors += error.errors.map { .init(field: "claims[\(index)].\($0.field)", message: $0.message) }
             }

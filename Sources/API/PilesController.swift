@@ -24,7 +24,7 @@ enum PilesController {
         let (key, record) = try Authenticator.authorize(request, context)
         guard
             let pile = try PileStore(db: context.db).find(
-                caseID: record.id, environment: key.environment.rawValue, id: try pileID(request))
+                caseID: record.id, environment: key.environment, id: try pileID(request))
         else { throw HTTPError.notFound("No such pile.") }
         return JSONBody.value(pile.document)
     }
@@ -34,12 +34,12 @@ enum PilesController {
         let (key, record) = try Authenticator.authorize(request, context)
         let id = try pileID(request)
         guard
-            try PileStore(db: context.db).find(caseID: record.id, environment: key.environment.rawValue, id: id) != nil
+            try PileStore(db: context.db).find(caseID: record.id, environment: key.environment, id: id) != nil
         else { throw HTTPError.notFound("No such pile.") }
         var (filter, cursor, limit) = try ListQuery.parse(request.query)
         filter.pileID = id
         let claims = try ClaimStore(db: context.db).list(
-            caseID: record.id, environment: key.environment.rawValue, filter: filter, before: cursor, limit: limit + 1)
+            caseID: record.id, environment: key.environment, filter: filter, before: cursor, limit: limit + 1)
         let page = claims.prefix(limit)
         let next: JSONValue = claims.count > limit ? .string(ListQuery.cursor(after: page.last?.id ?? 0)) : .null
         return JSONBody.value(

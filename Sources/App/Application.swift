@@ -10,13 +10,16 @@ import Logging
 public struct Application: Sendable {
     public let config: Config
     public let logger: Logger
-    /// Shared by every worker thread and the pile worker (scorers, validator, caches).
+    /// Shared by every worker thread (caches, rate limiter).
     public let api: APIState
+    /// The validator and scorers, shared by the API and the pile worker.
+    public let engine: ClaimEngine
 
     public init(config: Config, logger: Logger) {
         self.config = config
         self.logger = logger
-        api = APIState(secretKey: config.secretKey, ratePerSecond: config.rateLimit, burst: config.rateBurst)
+        engine = ClaimEngine(secretKey: config.secretKey)
+        api = APIState(engine: engine, ratePerSecond: config.rateLimit, burst: config.rateBurst)
     }
 
     /// The two pools of a worker process on the descriptors inherited from the master: the API
@@ -46,7 +49,7 @@ public struct Application: Sendable {
     /// The background thread that vets submitted piles; submitting a pile wakes it.
     public func makePileWorker() -> PileWorker {
         let worker = PileWorker(
-            database: config.database, scorers: api.scorers, validator: api.validator, logger: logger,
+            database: config.database, engine: engine, logger: logger,
             retries: PileRetryPolicy(scale: config.pileRetryScale))
         api.onPileSubmitted { worker.wake() }
         return worker

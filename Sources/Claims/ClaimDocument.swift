@@ -1,4 +1,3 @@
-import HTTP
 import JSON
 import Scoring
 
@@ -43,7 +42,7 @@ public enum ClaimDocument {
     private static func settlement(_ claim: StoredClaim) -> JSONValue {
         var document = identity(claim)
         document["case_id"] = .string(claim.caseID)
-        document["environment"] = .string(claim.environment)
+        document["environment"] = .string(claim.environment.rawValue)
         for entry in claim.request.entries where entry.key != "ref" && entry.key != "items" {
             document[entry.key] = entry.value
         }
@@ -64,7 +63,7 @@ public enum ClaimDocument {
         document["diagnoses"] = claim.request["diagnoses"] ?? .array([])
         document["items"] = claim.result?["items"] ?? claim.request["items"] ?? .array([])
         document["case_id"] = .string(claim.caseID)
-        document["environment"] = .string(claim.environment)
+        document["environment"] = .string(claim.environment.rawValue)
         for entry in claim.request.entries where document[entry.key] == nil {
             document[entry.key] = entry.value
         }

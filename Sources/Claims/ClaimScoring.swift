@@ -1,5 +1,6 @@
 import Database
 import Scoring
+import Tenancy
 
 /// Scores one claim against its case's history: the single path the real-time endpoint and pile
 /// vetting share, so a claim gets the same verdict whichever way it arrived.
@@ -9,11 +10,11 @@ import Scoring
 public struct ClaimScoring {
     let db: Connection
     let caseID: String
-    let environment: String
+    let environment: Environment
     let claimType: ClaimType
     let scorer: Scorer
 
-    public init(db: Connection, caseID: String, environment: String, claimType: ClaimType, scorer: Scorer) {
+    public init(db: Connection, caseID: String, environment: Environment, claimType: ClaimType, scorer: Scorer) {
         self.db = db
         self.caseID = caseID
         self.environment = environment

@@ -1,7 +1,7 @@
 import Database
-import HTTP
 import JSON
 import Scoring
+import Tenancy
 
 /// Claims and their items in MariaDB, always scoped by case and environment.
 public struct ClaimStore {
@@ -15,16 +15,15 @@ public struct ClaimStore {
     ) throws -> Int {
         let request = JSONWriter.string(.object(claim.request))
         let result = scored.map { JSONWriter.string(.object(ClaimDocument.result($0, claimType: claimType))) }
-        let inserted = try db.legacyExecute(
+        let inserted = try db.execute(
             """
             INSERT INTO claims (org_id, case_id, environment, pile_id, ref, content_hash, api_key_id, received_at,
               scored_at, score, determination, approved_amount, approval_status, vetted_at, request_json, result_json)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            orgID, claim.caseID, claim.environment, claim.pileID, claim.ref, claim.contentHash, apiKeyID,
-            Timestamp.sql(micros: claim.receivedAt), claim.scoredAt.map { Timestamp.sql(micros: $0) }, claim.score,
-            claim.determination, claim.approvedAmount, claim.approvalStatus,
-            claim.vettedAt.map { Timestamp.sql(micros: $0) }, request, result)
+            VALUES (\(orgID), \(claim.caseID), \(claim.environment), \(claim.pileID), \(claim.ref), \(claim.contentHash),
+              \(apiKeyID), \(Timestamp.sql(micros: claim.receivedAt)), \(claim.scoredAt.map { Timestamp.sql(micros: $0) }),
+              \(claim.score), \(claim.determination), \(claim.approvedAmount), \(claim.approvalStatus),
+              \(claim.vettedAt.map { Timestamp.sql(micros: $0) }), \(request), \(result))
+            """)
         if let scored, claimType == .health, !scored.items.isEmpty {
             try insertItems(claimID: inserted.lastInsertID, scored.items)
         }
@@ -38,37 +37,26 @@ public struct ClaimStore {
     /// The items of several claims in as few statements as possible (a vetting batch).
     public func insertItems(_ claims: [(claimID: Int, items: [VettedItem])]) throws {
         let rows: [[any Bindable]] = claims.flatMap { claimID, items in
-            items.enumerated().map { position, item -> [any Bindable] in
-                Self.itemRow(claimID: claimID, position: position, item)
+            items.enumerated().map { position, item in ClaimItemRows.values(claimID: claimID, position: position, item)
             }
         }
-        try db.legacyInsertMany(
+        try db.insertMany(into: "claim_items", columns: ClaimItemRows.columns, rows: rows)
+    }
+
+    public func find(caseID: String, environment: Environment, id: Int) throws -> StoredClaim? {
+        try db.first(
             """
-            INSERT INTO claim_items (claim_id, position, ref, description, code, unit_price_billed,
-              unit_price_approved, qty_billed, qty_approved, approval_status, comments) VALUES
-            """, columns: 11, rows: rows)
+            SELECT \(StoredClaim.columns) FROM claims WHERE id = \(id) AND case_id = \(caseID)
+              AND environment = \(environment)
+            """, as: StoredClaim.self)
     }
 
-    private static func itemRow(claimID: Int, position: Int, _ item: VettedItem) -> [any Bindable] {
-        [
-            claimID, position, item.ref, item.description, item.code, item.unitPriceBilled, item.unitPriceApproved,
-            item.qtyBilled, item.qtyApproved, item.approvalStatus,
-            JSONWriter.string(.array(item.comments.map(JSONValue.string))),
-        ]
-    }
-
-    public func find(caseID: String, environment: String, id: Int) throws -> StoredClaim? {
-        try db.legacyFirst(
-            "SELECT \(StoredClaim.columns) FROM claims WHERE id = ? AND case_id = ? AND environment = ?", id, caseID,
-            environment
-        ).map(StoredClaim.init(row:))
-    }
-
-    public func find(caseID: String, environment: String, ref: String) throws -> StoredClaim? {
-        try db.legacyFirst(
-            "SELECT \(StoredClaim.columns) FROM claims WHERE case_id = ? AND environment = ? AND ref = ?", caseID,
-            environment, ref
-        ).map(StoredClaim.init(row:))
+    public func find(caseID: String, environment: Environment, ref: String) throws -> StoredClaim? {
+        try db.first(
+            """
+            SELECT \(StoredClaim.columns) FROM claims WHERE case_id = \(caseID) AND environment = \(environment)
+              AND ref = \(ref)
+            """, as: StoredClaim.self)
     }
 
     /// A case's claims newest first, a pile's oldest first (claim-id order: within a pile
@@ -76,46 +64,38 @@ public struct ClaimStore {
     /// combination is one range of one index read in order (sql/010); `ref` is the unique key.
     /// `before` is the cursor: the id of the previous page's last claim, whose `received_at` is
     /// read by primary key (an id of another case or environment ends the list). `limit` ≤ 201.
-    public func list(caseID: String, environment: String, filter: ClaimFilter, before: Int?, limit: Int) throws
+    public func list(caseID: String, environment: Environment, filter: ClaimFilter, before: Int?, limit: Int) throws
         -> [StoredClaim]
     {
-        var sql = "SELECT \(StoredClaim.columns) FROM claims FORCE INDEX (\(Self.listIndex(filter)))"
-        sql += " WHERE case_id = ? AND environment = ?"
-        var values: [any Bindable] = [caseID, environment]
+        var sql: SQL = """
+            SELECT \(StoredClaim.columns) FROM claims FORCE INDEX (\(unsafeRaw: Self.listIndex(filter)))
+            WHERE case_id = \(caseID) AND environment = \(environment)
+            """
         let ascending = filter.pileID != nil
-        if let pileID = filter.pileID {
-            sql += " AND pile_id = ?"
-            values.append(pileID)
-        }
-        if let ref = filter.ref {
-            sql += " AND ref = ?"
-            values.append(ref)
-        }
-        if let determination = filter.determination {
-            sql += " AND determination = ?"
-            values.append(determination)
-        }
-        if let since = filter.since {
-            sql += " AND received_at >= ?"
-            values.append(Timestamp.sql(micros: since))
-        }
-        if let until = filter.until {
-            sql += " AND received_at < ?"
-            values.append(Timestamp.sql(micros: until))
-        }
+        if let pileID = filter.pileID { sql += " AND pile_id = \(pileID)" }
+        if let ref = filter.ref { sql += " AND ref = \(ref)" }
+        if let determination = filter.determination { sql += " AND determination = \(determination)" }
+        if let since = filter.since { sql += " AND received_at >= \(Timestamp.sql(micros: since))" }
+        if let until = filter.until { sql += " AND received_at < \(Timestamp.sql(micros: until))" }
         if let before {
             guard
-                let at = try db.legacyFirst(
-                    "SELECT received_at FROM claims WHERE id = ? AND case_id = ? AND environment = ?", before, caseID,
-                    environment)?.optionalString("received_at")
+                let row = try db.first(
+                    """
+                    SELECT received_at FROM claims WHERE id = \(before) AND case_id = \(caseID)
+                      AND environment = \(environment)
+                    """),
+                let at = try row.decode("received_at", as: String?.self)
             else { return [] }
             let beyond = ascending ? ">" : "<"
-            sql += " AND received_at \(beyond)= ? AND (received_at \(beyond) ? OR id \(beyond) ?)"
-            values += [at, at, before]
+            sql += """
+                 AND received_at \(unsafeRaw: beyond)= \(at)
+                 AND (received_at \(unsafeRaw: beyond) \(at) OR id \(unsafeRaw: beyond) \(before))
+                """
         }
-        sql += ascending ? " ORDER BY received_at, id LIMIT ?" : " ORDER BY received_at DESC, id DESC LIMIT ?"
-        values.append(limit)
-        return try db.legacyQuery(sql, values: values).map(StoredClaim.init(row:))
+        sql +=
+            ascending
+            ? " ORDER BY received_at, id LIMIT \(limit)" : " ORDER BY received_at DESC, id DESC LIMIT \(limit)"
+        return try db.query(sql, as: StoredClaim.self)
     }
 }
 

@@ -1,9 +1,8 @@
-import HTTP
 import JSON
 import Scoring
 import Webhooks
 
-/// Turns a request body into a `ValidatedClaim` or one 422 listing every bad field.
+/// Turns a request body into a `ValidatedClaim` or one `ClaimValidationError` listing every bad field.
 ///
 /// Wrong types, malformed timestamps or IPs and oversize values are refused; an email or phone
 /// that is a string but not a plausible address is kept, because the engine scores it
@@ -22,10 +21,10 @@ public struct ClaimValidator: Sendable {
 
     public init(protector: PayoutProtector) { self.protector = protector }
 
-    public func validate(_ body: JSONValue, claimType: ClaimType) throws(HTTPError) -> ValidatedClaim {
+    public func validate(_ body: JSONValue, claimType: ClaimType) throws(ClaimValidationError) -> ValidatedClaim {
         var reader = FieldReader()
         guard case .object(let root) = body else {
-            throw .unprocessable([.init(field: "(body)", message: "must be a JSON object")])
+            throw ClaimValidationError([.init(field: "(body)", message: "must be a JSON object")])
         }
         let own = claimType == .settlement ? Self.settlementKeys : Self.healthKeys
         let other = claimType == .settlement ? Self.healthKeys : Self.settlementKeys
@@ -46,7 +45,7 @@ public struct ClaimValidator: Sendable {
         }
         let attributes = self.attributes(root["attributes"], &reader)
         if let attributes { echo["attributes"] = .object(attributes) }
-        guard reader.errors.isEmpty, let ref else { throw .unprocessable(reader.errors) }
+        guard reader.errors.isEmpty, let ref else { throw ClaimValidationError(reader.errors) }
         for entry in echo.entries where canonical[entry.key] == nil { canonical[entry.key] = entry.value }
         let contentHash = Hashing.sha256(JSONWriter.bytes(.object(canonical), sortedKeys: true))
         return ValidatedClaim(ref: ref, claim: claim, echo: echo, contentHash: contentHash)

@@ -1,8 +1,7 @@
-import HTTP
 import JSON
 
 /// Reads typed fields out of a JSON object and collects every problem with its JSON path,
-/// so one 422 can list all of them.
+/// so one `ClaimValidationError` can list all of them.
 struct FieldReader {
     /// The bound of every amount (README "Limits"): far below `claims.approved_amount
     /// DECIMAL(16,2)` (10¹⁴).
@@ -14,7 +13,7 @@ struct FieldReader {
     static let maxUnitPrice: Int64 = 100_000_000
     static let maxQuantity: Int64 = 1_000
 
-    private(set) var errors: [HTTPError.FieldError] = []
+    private(set) var errors: [ClaimValidationError.FieldError] = []
 
     mutating func fail(_ path: String, _ message: String) {
         if errors.count < 100 { errors.append(.init(field: path, message: message)) }

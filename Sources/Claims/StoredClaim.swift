@@ -1,13 +1,13 @@
 import Database
-import HTTP
 import JSON
+import Tenancy
 
 /// A claim row as stored; `ClaimDocument` turns it into the API's JSON.
-public struct StoredClaim: Sendable {
+public struct StoredClaim: Sendable, RowDecodable {
     public var id: Int
     public var pileID: Int?
     public var caseID: String
-    public var environment: String
+    public var environment: Environment
     public var ref: String
     public var contentHash: [UInt8]
     public var receivedAt: Int64
@@ -26,32 +26,36 @@ public struct StoredClaim: Sendable {
     /// `{"deductions": [...], "items": [...]}` once scored.
     public var result: JSONObject?
 
-    public static let columns = """
-        id, pile_id, case_id, environment, ref, content_hash, received_at, scored_at, score, determination,
-        approved_amount, approval_status, vetted_at, audit_stage, vetting_error, request_json, result_json
-        """
+    public static let columns: SQLColumns = [
+        "id", "pile_id", "case_id", "environment", "ref", "content_hash", "received_at", "scored_at", "score",
+        "determination", "approved_amount", "approval_status", "vetted_at", "audit_stage", "vetting_error",
+        "request_json", "result_json",
+    ]
 
     public init(row: Row) throws {
-        id = try row.int("id")
-        pileID = row.optionalInt("pile_id")
-        caseID = try row.string("case_id")
-        environment = try row.string("environment")
-        ref = try row.string("ref")
-        contentHash = row.bytes("content_hash") ?? []
-        receivedAt = row.optionalString("received_at").flatMap(Timestamp.fromSQL) ?? 0
-        scoredAt = row.optionalString("scored_at").flatMap(Timestamp.fromSQL)
-        score = row.optionalInt("score")
-        determination = row.optionalString("determination")
-        approvedAmount = row.optionalDouble("approved_amount")
-        approvalStatus = row.optionalInt("approval_status")
-        vettedAt = row.optionalString("vetted_at").flatMap(Timestamp.fromSQL)
-        auditStage = row.optionalInt("audit_stage")
-        vettingError = row.optionalString("vetting_error")
-        guard case .object(let request) = try JSONParser.parse(Array(try row.string("request_json").utf8)) else {
+        id = try row.decode("id")
+        pileID = try row.decode("pile_id")
+        caseID = try row.decode("case_id")
+        environment = try row.decode("environment")
+        ref = try row.decode("ref")
+        contentHash = try row.decode("content_hash")
+        receivedAt = try row.timestamp("received_at")
+        scoredAt = try row.optionalTimestamp("scored_at")
+        score = try row.decode("score")
+        determination = try row.decode("determination")
+        approvedAmount = try row.decode("approved_amount")
+        approvalStatus = try row.decode("approval_status")
+        vettedAt = try row.optionalTimestamp("vetted_at")
+        auditStage = try row.decode("audit_stage")
+        vettingError = try row.decode("vetting_error")
+        guard
+            case .object(let request) = try JSONParser.parse(
+                Array(try row.decode("request_json", as: String.self).utf8))
+        else {
             throw DatabaseError.typeMismatch(column: "request_json", expected: "a JSON object", found: "other JSON")
         }
         self.request = request
-        if let text = row.optionalString("result_json"),
+        if let text = try row.decode("result_json", as: String?.self),
             case .object(let result) = try JSONParser.parse(Array(text.utf8))
         {
             self.result = result
@@ -59,7 +63,7 @@ public struct StoredClaim: Sendable {
     }
 
     public init(
-        id: Int, pileID: Int?, caseID: String, environment: String, ref: String, contentHash: [UInt8],
+        id: Int, pileID: Int?, caseID: String, environment: Environment, ref: String, contentHash: [UInt8],
         receivedAt: Int64, request: JSONObject
     ) {
         self.id = id

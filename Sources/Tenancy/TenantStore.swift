@@ -42,6 +42,13 @@ public struct TenantStore {
             "SELECT \(CaseRecord.columns) FROM cases WHERE id = \(caseID) AND org_id = \(orgID)", as: CaseRecord.self)
     }
 
+    /// The case by id alone, for background work that holds only the id (the pile worker, which
+    /// works across tenants); request paths use `caseRecord(orgID:caseID:)`.
+    public func caseRecord(id: String) throws -> CaseRecord? {
+        guard UUIDText.isValid(id) else { return nil }
+        return try db.first("SELECT \(CaseRecord.columns) FROM cases WHERE id = \(id)", as: CaseRecord.self)
+    }
+
     public func cases(orgID: String) throws -> [CaseRecord] {
         guard UUIDText.isValid(orgID) else { return [] }
         return try db.query(

@@ -111,7 +111,7 @@ struct ClaimValidatorTests {
 struct ClaimStorageLimitTests {
     private let validator = ClaimValidator(protector: PayoutProtector(key: Array(repeating: 7, count: 32)))
 
-    private func errors(_ text: String, _ type: ClaimType) throws -> [HTTPError.FieldError] {
+    private func errors(_ text: String, _ type: ClaimType) throws -> [ClaimValidationError.FieldError] {
         let body = try JSONParser.parse(Array(text.utf8))
         do {
             _ = try validator.validate(body, claimType: type)
@@ -150,5 +150,54 @@ struct ClaimStorageLimitTests {
         let many = Array(repeating: (Int64(100_000_000), Int64(1_000)), count: ClaimValidator.maxItems)
         #expect(try errors(claim(many), .health).isEmpty)
         #expect(Int64(ClaimValidator.maxItems) * 100_000_000 * 1_000 < 100_000_000_000_000)
+    }
+}
+
+/// The domain's validation error becomes the API's problem+json exactly as the validator's
+/// `HTTPError` did before Claims stopped depending on HTTP (issue 11).
+struct ClaimValidationErrorMappingTests {
+    private let validator = ClaimValidator(protector: PayoutProtector(key: Array(repeating: 7, count: 32)))
+
+    private func refusal(_ text: String, _ type: ClaimType) throws -> ClaimValidationError? {
+        let body = try JSONParser.parse(Array(text.utf8))
+        do {
+            _ = try validator.validate(body, claimType: type)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func aRefusedClaimIsA422ValidationProblemListingEveryField() throws {
+        let error = try #require(try refusal(#"{"claimant": {"email": 5}, "colour": "red"}"#, .settlement))
+        let http = error.httpError()
+        #expect(
+            http
+                == HTTPError.unprocessable([
+                    .init(field: "colour", message: "is not a known field"),
+                    .init(field: "ref", message: "is required"),
+                    .init(field: "claimant.email", message: "must be a string"),
+                ]))
+        let response = http.response
+        #expect(response.status == 422)
+        #expect(response.headers["content-type"] == "application/problem+json")
+        let body = try JSONParser.parse(response.body)
+        #expect(body["type"]?.string == "urn:claimscore:problem:validation-failed")
+        #expect(body["title"]?.string == "Validation failed")
+        #expect(body["detail"]?.string == "The request failed validation.")
+        #expect(body["status"]?.number == 422)
+        guard case .array(let errors)? = body["errors"] else {
+            Issue.record("no errors array")
+            return
+        }
+        #expect(errors.compactMap { $0["field"]?.string } == ["colour", "ref", "claimant.email"])
+        #expect(errors.compactMap { $0["message"]?.string }.first == "is not a known field")
+    }
+
+    @Test func aBodyThatIsNoObjectIsRefusedAsBefore() throws {
+        let error = try #require(try refusal("[1]", .health))
+        #expect(error.errors == [.init(field: "(body)", message: "must be a JSON object")])
+        #expect(error.httpError() == .unprocessable([.init(field: "(body)", message: "must be a JSON object")]))
+        #expect(error.httpError().slug == "validation-failed" && error.httpError().status == 422)
     }
 }

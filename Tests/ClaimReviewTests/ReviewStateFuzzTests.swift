@@ -1,4 +1,3 @@
-import HTTP
 import Scoring
 import TestSupport
 import Testing

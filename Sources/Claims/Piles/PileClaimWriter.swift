@@ -1,12 +1,18 @@
 import Database
-import HTTP
 import JSON
+import Tenancy
 
 /// Writes a pile's claims as received (not yet scored) and reads which refs are taken.
 public struct PileClaimWriter {
     let db: Connection
 
     public init(db: Connection) { self.db = db }
+
+    /// What a pile claim holds when it is received (scoring fills in the rest).
+    private static let columns: SQLColumns = [
+        "org_id", "case_id", "environment", "pile_id", "ref", "content_hash", "api_key_id", "received_at",
+        "request_json",
+    ]
 
     /// Inserts the claims, unscored, in the order given (so ids follow it) and returns their ids
     /// in that order. The ids are read back by ref rather than inferred from the first insert
@@ -17,17 +23,14 @@ public struct PileClaimWriter {
     /// within a pile it never decreases with id and the pile's claim list, ordered by
     /// (received_at, id) along an index, is claim-id order.
     public func insert(
-        orgID: String, caseID: String, environment: String, pileID: Int, apiKeyID: Int?,
+        orgID: String, caseID: String, environment: Environment, pileID: Int, apiKeyID: Int?,
         claims: [ValidatedClaim], receivedAt: Int64
     ) throws -> [Int] {
-        let latest = try db.legacyFirst("SELECT MAX(received_at) AS latest FROM claims WHERE pile_id = ?", pileID)?
-            .optionalString("latest").flatMap(Timestamp.fromSQL)
+        let latest = try db.first("SELECT MAX(received_at) AS latest FROM claims WHERE pile_id = \(pileID)")?
+            .optionalTimestamp("latest")
         let at = Timestamp.sql(micros: max(receivedAt, latest ?? receivedAt))
-        try db.legacyInsertMany(
-            """
-            INSERT INTO claims (org_id, case_id, environment, pile_id, ref, content_hash, api_key_id, received_at,
-              request_json) VALUES
-            """, columns: 9,
+        try db.insertMany(
+            into: "claims", columns: Self.columns,
             rows: claims.map { claim in
                 [
                     orgID, caseID, environment, pileID, claim.ref, claim.contentHash, apiKeyID, at,
@@ -47,21 +50,22 @@ public struct PileClaimWriter {
     /// Which of `refs` already name a claim in this case and environment (any pile or none), as
     /// UTF-8 bytes: refs compare exactly (`utf8mb4_nopad_bin`), while Swift's `String` equality
     /// would take "é" and "e" + U+0301 for one ref.
-    public func takenRefs(caseID: String, environment: String, refs: [String]) throws -> Set<[UInt8]> {
+    public func takenRefs(caseID: String, environment: Environment, refs: [String]) throws -> Set<[UInt8]> {
         Set(try lookUp(caseID: caseID, environment: environment, refs: refs).keys)
     }
 
-    private func lookUp(caseID: String, environment: String, refs: [String]) throws -> [[UInt8]: Int] {
+    private func lookUp(caseID: String, environment: Environment, refs: [String]) throws -> [[UInt8]: Int] {
         var found: [[UInt8]: Int] = [:]
         var index = 0
         while index < refs.count {
             let chunk = Array(refs[index..<min(index + 256, refs.count)])
-            let list = SQLList(chunk.map { $0 as any Bindable })
-            for row in try db.legacyQuery(
-                "SELECT id, ref FROM claims WHERE case_id = ? AND environment = ? AND ref IN (\(list.placeholders))",
-                values: [caseID, environment] + list.values)
+            for row in try db.query(
+                """
+                SELECT id, ref FROM claims WHERE case_id = \(caseID) AND environment = \(environment)
+                  AND ref IN (\(list: chunk))
+                """)
             {
-                found[Array(try row.string("ref").utf8)] = try row.int("id")
+                found[Array(try row.decode("ref", as: String.self).utf8)] = try row.decode("id")
             }
             index += chunk.count
         }

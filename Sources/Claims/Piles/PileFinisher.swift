@@ -1,7 +1,6 @@
 import Database
-import HTTP
 import JSON
-import Scoring
+import Tenancy
 import Webhooks
 
 /// Takes a pile from 'finishing' to 'vetting_done': one `claim.pile_vetting_done` event per
@@ -22,32 +21,35 @@ struct PileFinisher {
             guard let pile = try PileStore(db: db).find(id: pileID, lock: true), pile.status == .finishing else {
                 return nil
             }
-            let claimType =
-                try db.legacyFirst("SELECT claim_type FROM cases WHERE id = ?", pile.caseID)
-                .flatMap { ClaimType(rawValue: try $0.string("claim_type")) } ?? .health
+            guard let caseRecord = try TenantStore(db: db).caseRecord(id: pile.caseID) else {
+                throw PileWorkError.caseMissing(pile.caseID)
+            }
             var after = 0
             var written = 0
             // Bounded: each page moves `after` forward, and a pile holds at most PileStore.maxClaims.
             for _ in 0...(PileStore.maxClaims / Self.pageSize + 1) {
-                let claims = try db.legacyQuery(
-                    "SELECT \(StoredClaim.columns) FROM claims WHERE pile_id = ? AND id > ? ORDER BY id LIMIT ?",
-                    pile.id, after, Self.pageSize
-                ).map(StoredClaim.init(row:))
+                let claims = try db.query(
+                    """
+                    SELECT \(StoredClaim.columns) FROM claims WHERE pile_id = \(pile.id) AND id > \(after)
+                    ORDER BY id LIMIT \(Self.pageSize)
+                    """, as: StoredClaim.self)
                 guard let last = claims.last else { break }
                 try Outbox.enqueueMany(
                     db, type: .claimPileVettingDone, orgID: pile.orgID, caseID: pile.caseID,
-                    environment: pile.environment,
+                    environment: pile.environment.rawValue,
                     entries: claims.map {
                         Outbox.Entry(
                             claimID: $0.id, pileID: pile.id,
-                            data: JSONWriter.bytes(ClaimDocument.build($0, claimType: claimType)))
+                            data: JSONWriter.bytes(ClaimDocument.build($0, claimType: caseRecord.claimType)))
                     })
                 written += claims.count
                 after = last.id
             }
-            try db.legacyExecute(
-                "UPDATE piles SET status = 'vetting_done', done_at = NOW(6) WHERE id = ? AND status = 'finishing'",
-                pile.id)
+            try db.execute(
+                """
+                UPDATE piles SET status = \(PileRecord.Status.vettingDone), done_at = NOW(6)
+                WHERE id = \(pile.id) AND status = \(PileRecord.Status.finishing)
+                """)
             return written
         }
     }

@@ -1,9 +1,9 @@
 import Database
-import HTTP
 import JSON
+import Tenancy
 
 /// A pile as stored, with its counters; `document` is the API's JSON for it.
-public struct PileRecord: Sendable, Equatable {
+public struct PileRecord: Sendable, Equatable, RowDecodable {
     /// Where a pile is in its life (see sql/007_piles.sql).
     public enum Status: String, Sendable, CaseIterable {
         case open
@@ -43,7 +43,7 @@ public struct PileRecord: Sendable, Equatable {
     public let id: Int
     public let orgID: String
     public let caseID: String
-    public let environment: String
+    public let environment: Environment
     public let ref: String
     public let status: Status
     public let auditLevels: Int
@@ -58,32 +58,32 @@ public struct PileRecord: Sendable, Equatable {
     /// Failed tries in a row.
     public let attempts: Int
 
-    static let columns = """
-        id, org_id, case_id, environment, ref, status, audit_levels, claims_received, claims_vetted,
-        claims_awaiting_audit, claims_approved, claims_rejected, claims_pending, claims_failed, created_at, submitted_at,
-        vetted_at, done_at, failure, failed_at, attempts
-        """
+    public static let columns: SQLColumns = [
+        "id", "org_id", "case_id", "environment", "ref", "status", "audit_levels", "claims_received",
+        "claims_vetted", "claims_awaiting_audit", "claims_approved", "claims_rejected", "claims_pending",
+        "claims_failed", "created_at", "submitted_at", "vetted_at", "done_at", "failure", "failed_at", "attempts",
+    ]
 
-    init(row: Row) throws {
-        id = try row.int("id")
-        orgID = try row.string("org_id")
-        caseID = try row.string("case_id")
-        environment = try row.string("environment")
-        ref = try row.string("ref")
-        status = Status(rawValue: try row.string("status")) ?? .open
-        auditLevels = try row.int("audit_levels")
+    public init(row: Row) throws {
+        id = try row.decode("id")
+        orgID = try row.decode("org_id")
+        caseID = try row.decode("case_id")
+        environment = try row.decode("environment")
+        ref = try row.decode("ref")
+        status = try row.decode("status")
+        auditLevels = try row.decode("audit_levels")
         counts = Counts(
-            received: try row.int("claims_received"), vetted: try row.int("claims_vetted"),
-            awaitingAudit: try row.int("claims_awaiting_audit"), approved: try row.int("claims_approved"),
-            rejected: try row.int("claims_rejected"), pending: try row.int("claims_pending"),
-            failed: try row.int("claims_failed"))
-        createdAt = row.optionalString("created_at").flatMap(Timestamp.fromSQL) ?? 0
-        submittedAt = row.optionalString("submitted_at").flatMap(Timestamp.fromSQL)
-        vettedAt = row.optionalString("vetted_at").flatMap(Timestamp.fromSQL)
-        doneAt = row.optionalString("done_at").flatMap(Timestamp.fromSQL)
-        failure = row.optionalString("failure")
-        failedAt = row.optionalString("failed_at").flatMap(Timestamp.fromSQL)
-        attempts = try row.int("attempts")
+            received: try row.decode("claims_received"), vetted: try row.decode("claims_vetted"),
+            awaitingAudit: try row.decode("claims_awaiting_audit"), approved: try row.decode("claims_approved"),
+            rejected: try row.decode("claims_rejected"), pending: try row.decode("claims_pending"),
+            failed: try row.decode("claims_failed"))
+        createdAt = try row.timestamp("created_at")
+        submittedAt = try row.optionalTimestamp("submitted_at")
+        vettedAt = try row.optionalTimestamp("vetted_at")
+        doneAt = try row.optionalTimestamp("done_at")
+        failure = try row.decode("failure")
+        failedAt = try row.optionalTimestamp("failed_at")
+        attempts = try row.decode("attempts")
     }
 
     /// The API's view: `GET …/piles/{id}`.
@@ -92,7 +92,7 @@ public struct PileRecord: Sendable, Equatable {
         return .object(
             JSONObject([
                 ("id", .int(Int64(id))), ("ref", .string(ref)), ("case_id", .string(caseID)),
-                ("environment", .string(environment)), ("status", .string(status.rawValue)),
+                ("environment", .string(environment.rawValue)), ("status", .string(status.rawValue)),
                 ("audit_levels", .int(Int64(auditLevels))),
                 (
                     "counts",
@@ -112,3 +112,6 @@ public struct PileRecord: Sendable, Equatable {
             ]))
     }
 }
+
+/// Binds and decodes as its raw value, so no status is ever written into SQL as a literal.
+extension PileRecord.Status: SQLEnum {}

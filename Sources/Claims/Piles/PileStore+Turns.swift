@@ -1,5 +1,4 @@
 import Database
-import HTTP
 import JSON
 import Webhooks
 
@@ -10,31 +9,31 @@ extension PileStore {
     /// a pile due for the worker. Piles backing off are not due, so they are skipped by the
     /// range read, whatever their number.
     func nextOrganization(after: String?) throws(DatabaseError) -> String? {
-        if let after {
-            return try db.legacyFirst(
-                """
-                SELECT work_org FROM piles WHERE work_org > ? AND work_due <= NOW(6) ORDER BY work_org LIMIT 1
-                """, after
-            )?.optionalString("work_org")
-        }
-        return try db.legacyFirst(
-            "SELECT work_org FROM piles WHERE work_org IS NOT NULL AND work_due <= NOW(6) ORDER BY work_org LIMIT 1"
-        )?.optionalString("work_org")
+        let row =
+            if let after {
+                try db.first(
+                    "SELECT work_org FROM piles WHERE work_org > \(after) AND work_due <= NOW(6) ORDER BY work_org LIMIT 1"
+                )
+            } else {
+                try db.first(
+                    "SELECT work_org FROM piles WHERE work_org IS NOT NULL AND work_due <= NOW(6) ORDER BY work_org LIMIT 1"
+                )
+            }
+        return try row?.decode("work_org", as: String?.self)
     }
 
     /// The organization's due piles, least recently worked first (a new pile before all).
     func duePiles(orgID: String, limit: Int) throws(DatabaseError) -> [Int] {
-        try db.legacyQuery(
-            "SELECT id FROM piles WHERE work_org = ? AND work_due <= NOW(6) ORDER BY work_due, id LIMIT ?", orgID,
-            limit
-        ).map { row throws(DatabaseError) in try row.int("id") }
+        try db.query(
+            "SELECT id FROM piles WHERE work_org = \(orgID) AND work_due <= NOW(6) ORDER BY work_due, id LIMIT \(limit)"
+        ).map { row throws(DatabaseError) in try row.decode("id") }
     }
 
     /// A turn worked: the failure count starts again, and the pile goes to the back of its
     /// organization's queue.
     func endTurn(pileID: Int) throws(DatabaseError) {
-        try db.legacyExecute(
-            "UPDATE piles SET next_attempt_at = NOW(6), attempts = 0, failure = NULL WHERE id = ?", pileID)
+        try db.execute(
+            "UPDATE piles SET next_attempt_at = NOW(6), attempts = 0, failure = NULL WHERE id = \(pileID)")
     }
 
     /// A turn failed for a reason not tied to one claim: count it and back off, or, on the
@@ -48,19 +47,24 @@ extension PileStore {
             else { return nil }
             let attempts = pile.attempts + 1
             if let delay = policy.delay(afterAttempts: attempts) {
-                try db.legacyExecute(
+                try db.execute(
                     """
-                    UPDATE piles SET attempts = ?, failure = ?, next_attempt_at = DATE_ADD(NOW(6), INTERVAL ? MICROSECOND)
-                    WHERE id = ?
-                    """, attempts, reason, Int(delay * 1_000_000), pileID)
+                    UPDATE piles SET attempts = \(attempts), failure = \(reason),
+                      next_attempt_at = DATE_ADD(NOW(6), INTERVAL \(Int(delay * 1_000_000)) MICROSECOND)
+                    WHERE id = \(pileID)
+                    """)
                 return nil
             }
-            try db.legacyExecute(
-                "UPDATE piles SET attempts = ?, failure = ?, status = 'failed', failed_at = NOW(6) WHERE id = ?",
-                attempts, reason, pileID)
+            try db.execute(
+                """
+                UPDATE piles SET attempts = \(attempts), failure = \(reason), status = \(PileRecord.Status.failed),
+                  failed_at = NOW(6)
+                WHERE id = \(pileID)
+                """)
             guard let parked = try find(id: pileID) else { return nil }
             try Outbox.enqueue(
-                db, type: .pileFailed, orgID: parked.orgID, caseID: parked.caseID, environment: parked.environment,
+                db, type: .pileFailed, orgID: parked.orgID, caseID: parked.caseID,
+                environment: parked.environment.rawValue,
                 claimID: nil, pileID: parked.id, data: JSONWriter.bytes(parked.document))
             return parked
         }

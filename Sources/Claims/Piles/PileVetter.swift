@@ -1,8 +1,8 @@
 import Database
-import HTTP
 import JSON
 import Logging
 import Scoring
+import Tenancy
 
 /// Auto-vets a pile's claims in batches, in claim-id order, with the engine of the real-time
 /// path (`ClaimScoring`), and moves the pile on when the last one is done.
@@ -19,8 +19,7 @@ import Scoring
 /// One bad claim in 500 costs about 2 × log2(500) = 18 extra transactions.
 struct PileVetter {
     let db: Connection
-    let scorers: ScorerCache
-    let validator: ClaimValidator
+    let engine: ClaimEngine
     let logger: Logger
 
     /// Claims per transaction: big enough to amortise the commit, small enough to stop quickly.
@@ -32,10 +31,9 @@ struct PileVetter {
         do {
             return try db.transaction { try vet(pileID: pileID, ids: nil) }
         } catch let error where VettingFailure.mayBeAClaim(error) {
-            let ids = try db.legacyQuery(
-                "SELECT id FROM claims WHERE pile_id = ? AND scored_at IS NULL ORDER BY id LIMIT ?", pileID,
-                Self.batchSize
-            ).map { row throws(DatabaseError) in try row.int("id") }
+            let ids = try db.query(
+                "SELECT id FROM claims WHERE pile_id = \(pileID) AND scored_at IS NULL ORDER BY id LIMIT \(Self.batchSize)"
+            ).map { row throws(DatabaseError) in try row.decode("id", as: Int.self) }
             // No claim left to blame (moving the pile on failed): the failure is the pile's.
             guard !ids.isEmpty else { throw error }
             logger.warning(
@@ -72,15 +70,17 @@ struct PileVetter {
             metadata: ["pile": "\(pileID)", "claim": "\(claimID)", "error": "\(error)"])
         try db.transaction {
             guard let pile = try PileStore(db: db).find(id: pileID, lock: true), pile.status == .vetting else { return }
-            let marked = try db.legacyExecute(
+            let marked = try db.execute(
                 """
-                UPDATE claims SET scored_at = NOW(6), vetted_at = NOW(6), audit_stage = NULL, vetting_error = ?
-                WHERE id = ? AND pile_id = ? AND scored_at IS NULL
-                """, reason, claimID, pileID)
+                UPDATE claims SET scored_at = NOW(6), vetted_at = NOW(6), audit_stage = NULL, vetting_error = \(reason)
+                WHERE id = \(claimID) AND pile_id = \(pileID) AND scored_at IS NULL
+                """)
             guard marked.affectedRows == 1 else { return }
-            try db.legacyExecute(
-                "UPDATE piles SET claims_vetted = claims_vetted + 1, claims_failed = claims_failed + 1 WHERE id = ?",
-                pileID)
+            try db.execute(
+                """
+                UPDATE piles SET claims_vetted = claims_vetted + 1, claims_failed = claims_failed + 1
+                WHERE id = \(pileID)
+                """)
         }
     }
 
@@ -90,30 +90,23 @@ struct PileVetter {
         guard let pile = try PileStore(db: db).find(id: pileID, lock: true), pile.status == .vetting else {
             return 0
         }
-        var sql = "SELECT \(StoredClaim.columns) FROM claims WHERE pile_id = ? AND scored_at IS NULL"
-        var values: [any Bindable] = [pileID]
-        if let ids {
-            let list = SQLList(ids.map { $0 as any Bindable })
-            sql += " AND id IN (\(list.placeholders))"
-            values += list.values
-        }
-        let rows = try db.legacyQuery(sql + " ORDER BY id LIMIT ? FOR UPDATE", values: values + [Self.batchSize])
-        let claims = try rows.map(StoredClaim.init(row:))
+        var sql: SQL = "SELECT \(StoredClaim.columns) FROM claims WHERE pile_id = \(pileID) AND scored_at IS NULL"
+        if let ids { sql += " AND id IN (\(list: ids))" }
+        let claims = try db.query(sql + " ORDER BY id LIMIT \(Self.batchSize) FOR UPDATE", as: StoredClaim.self)
         if !claims.isEmpty { try vet(claims, of: pile) }
         if ids == nil, claims.count < Self.batchSize { try finishVetting(pileID: pileID) }
         return claims.count
     }
 
     private func vet(_ claims: [StoredClaim], of pile: PileRecord) throws {
-        guard let caseRow = try db.legacyFirst("SELECT claim_type, settings FROM cases WHERE id = ?", pile.caseID)
-        else {
+        guard let caseRecord = try TenantStore(db: db).caseRecord(id: pile.caseID) else {
             throw PileWorkError.caseMissing(pile.caseID)
         }
-        let claimType = ClaimType(rawValue: try caseRow.string("claim_type")) ?? .health
+        let claimType = caseRecord.claimType
         let scorer: Scorer
         do {
-            scorer = try scorers.scorer(caseID: pile.caseID, settingsJSON: try caseRow.string("settings"))
-        } catch let error as CaseSettingsError {
+            scorer = try engine.scorers.scorer(caseID: pile.caseID, settingsJSON: caseRecord.settingsJSON)
+        } catch {
             throw PileWorkError.settingsInvalid(error)
         }
         let scoring = ClaimScoring(
@@ -125,27 +118,27 @@ struct PileVetter {
             let now = Timestamp.nowMicros()
             let result: ClaimScoring.Scored
             do {
-                let validated = try validator.validate(.object(claim.request), claimType: claimType)
+                let validated = try engine.validator.validate(.object(claim.request), claimType: claimType)
                 result = try scoring.score(validated.claim, now: now)
-            } catch let error as HTTPError {
+            } catch let error as ClaimValidationError {
                 // Stored claims passed validation when they arrived; if a later version of the
                 // validator disagrees, the claim is kept and marked not analysable, not dropped.
                 logger.error(
                     "stored pile claim no longer validates",
-                    metadata: ["claim": "\(claim.id)", "error": "\(error.detail)"])
+                    metadata: ["claim": "\(claim.id)", "error": "\(error)"])
                 result = ClaimScoring.Scored(result: .insufficient, signals: [], claimantHash: [], scoredAt: now)
             }
             scoring.apply(result, to: &claim)
             claim.auditStage = stage
-            try db.legacyExecute(
+            try db.execute(
                 """
-                UPDATE claims SET scored_at = ?, score = ?, determination = ?, approved_amount = ?, approval_status = ?,
-                  vetted_at = ?, audit_stage = ?, result_json = ?
-                WHERE id = ?
-                """,
-                claim.scoredAt.map { Timestamp.sql(micros: $0) }, claim.score, claim.determination,
-                claim.approvedAmount, claim.approvalStatus, Timestamp.sql(micros: claim.vettedAt ?? result.scoredAt),
-                claim.auditStage, claim.result.map { JSONWriter.string(.object($0)) }, claim.id)
+                UPDATE claims SET scored_at = \(claim.scoredAt.map { Timestamp.sql(micros: $0) }), score = \(claim.score),
+                  determination = \(claim.determination), approved_amount = \(claim.approvedAmount),
+                  approval_status = \(claim.approvalStatus),
+                  vetted_at = \(Timestamp.sql(micros: claim.vettedAt ?? result.scoredAt)),
+                  audit_stage = \(claim.auditStage), result_json = \(claim.result.map { JSONWriter.string(.object($0)) })
+                WHERE id = \(claim.id)
+                """)
             if !result.signals.isEmpty { try scoring.recordSignals(result, claimID: claim.id, atMicros: now) }
             if !result.result.items.isEmpty { items.append((claim.id, result.result.items)) }
             switch claim.approvalStatus {
@@ -157,24 +150,27 @@ struct PileVetter {
         try ClaimStore(db: db).insertItems(items)
         // Without audits a vetted claim is final, so it counts as approved, rejected or pending now.
         let final = stage == nil
-        try db.legacyExecute(
+        try db.execute(
             """
-            UPDATE piles SET claims_vetted = claims_vetted + ?, claims_awaiting_audit = claims_awaiting_audit + ?,
-              claims_approved = claims_approved + ?, claims_rejected = claims_rejected + ?,
-              claims_pending = claims_pending + ?
-            WHERE id = ?
-            """, claims.count, final ? 0 : claims.count, final ? tally.approved : 0, final ? tally.rejected : 0,
-            final ? tally.pending : 0, pile.id)
+            UPDATE piles SET claims_vetted = claims_vetted + \(claims.count),
+              claims_awaiting_audit = claims_awaiting_audit + \(final ? 0 : claims.count),
+              claims_approved = claims_approved + \(final ? tally.approved : 0),
+              claims_rejected = claims_rejected + \(final ? tally.rejected : 0),
+              claims_pending = claims_pending + \(final ? tally.pending : 0)
+            WHERE id = \(pile.id)
+            """)
     }
 
     /// Every claim is vetted: on to the audits, or straight to finishing when none are waiting
     /// (no audit levels, or reviewers already passed every vetted claim).
     private func finishVetting(pileID: Int) throws {
-        try db.legacyExecute(
+        try db.execute(
             """
-            UPDATE piles SET status = IF(audit_levels > 0 AND claims_awaiting_audit > 0, 'in_audit', 'finishing'),
+            UPDATE piles
+            SET status = IF(audit_levels > 0 AND claims_awaiting_audit > 0, \(PileRecord.Status.inAudit),
+                \(PileRecord.Status.finishing)),
               vetted_at = NOW(6)
-            WHERE id = ? AND status = 'vetting'
-            """, pileID)
+            WHERE id = \(pileID) AND status = \(PileRecord.Status.vetting)
+            """)
     }
 }

@@ -20,8 +20,7 @@ import Logging
 /// dies with its connection, so a crashed process leaves nothing held.
 public final class PileWorker: Sendable {
     private let database: DatabaseConfig
-    private let scorers: ScorerCache
-    private let validator: ClaimValidator
+    private let engine: ClaimEngine
     private let logger: Logger
     private let pollInterval: Double
     private let retries: PileRetryPolicy
@@ -34,12 +33,11 @@ public final class PileWorker: Sendable {
     static let candidatesPerOrganization = 4
 
     public init(
-        database: DatabaseConfig, scorers: ScorerCache, validator: ClaimValidator, logger: Logger,
+        database: DatabaseConfig, engine: ClaimEngine, logger: Logger,
         pollInterval: Double = 0.5, retries: PileRetryPolicy = PileRetryPolicy()
     ) {
         self.database = database
-        self.scorers = scorers
-        self.validator = validator
+        self.engine = engine
         self.logger = logger
         self.pollInterval = pollInterval
         self.retries = retries
@@ -132,7 +130,7 @@ public final class PileWorker: Sendable {
         guard let pile = try PileStore(db: db).find(id: pileID) else { return false }
         switch pile.status {
         case .vetting:
-            let vetter = PileVetter(db: db, scorers: scorers, validator: validator, logger: logger)
+            let vetter = PileVetter(db: db, engine: engine, logger: logger)
             let count = try vetter.vetBatch(pileID: pileID)
             logger.debug("pile batch vetted", metadata: ["pile": "\(pileID)", "claims": "\(count)"])
             return true
@@ -149,12 +147,12 @@ public final class PileWorker: Sendable {
     private static func lockName(_ pileID: Int) -> String { "claimscore.pile.\(pileID)" }
 
     private func lock(_ db: Connection, _ pileID: Int) throws -> Bool {
-        try db.legacyFirst("SELECT GET_LOCK(?, 0) AS got", Self.lockName(pileID))?.optionalInt("got") == 1
+        try db.first("SELECT GET_LOCK(\(Self.lockName(pileID)), 0) AS got")?.decode("got", as: Int?.self) == 1
     }
 
     private func unlock(_ db: Connection, _ pileID: Int) {
         do {
-            _ = try db.legacyFirst("SELECT RELEASE_LOCK(?) AS released", Self.lockName(pileID))
+            _ = try db.first("SELECT RELEASE_LOCK(\(Self.lockName(pileID))) AS released")
         } catch {
             // The lock belongs to the connection; if that is gone, so is the lock.
             logger.warning("could not release a pile lock", metadata: ["pile": "\(pileID)", "error": "\(error)"])

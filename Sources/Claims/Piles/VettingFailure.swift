@@ -1,5 +1,4 @@
 import Database
-import HTTP
 import JSON
 import Scoring
 

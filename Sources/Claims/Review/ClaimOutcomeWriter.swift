@@ -1,5 +1,4 @@
 import Database
-import HTTP
 import JSON
 import Scoring
 
@@ -14,25 +13,22 @@ enum ClaimOutcomeWriter {
         throws(DatabaseError)
     {
         let result = claim.result.map { JSONWriter.string(.object($0)) }
-        try db.legacyExecute(
+        try db.execute(
             """
-            UPDATE claims SET result_json = ?, approved_amount = ?, approval_status = ?, audit_stage = ?
-            WHERE id = ?
-            """, result, claim.approvedAmount, claim.approvalStatus, claim.auditStage, claim.id)
+            UPDATE claims SET result_json = \(result), approved_amount = \(claim.approvedAmount),
+              approval_status = \(claim.approvalStatus), audit_stage = \(claim.auditStage)
+            WHERE id = \(claim.id)
+            """)
         for position in positions where items.indices.contains(position) {
-            let item = items[position]
-            let comments = JSONWriter.string(.array(item.comments.map(JSONValue.string)))
+            let values = ClaimItemRows.values(claimID: claim.id, position: position, items[position])
             // An upsert, so a claim whose item rows were never written still ends up with them.
-            try db.legacyExecute(
+            try db.execute(
                 """
-                INSERT INTO claim_items (claim_id, position, ref, description, code, unit_price_billed,
-                  unit_price_approved, qty_billed, qty_approved, approval_status, comments)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO claim_items (\(ClaimItemRows.columns)) VALUES \(ClaimItemRows.tuple(values))
                 ON DUPLICATE KEY UPDATE unit_price_approved = VALUES(unit_price_approved),
                   qty_approved = VALUES(qty_approved), approval_status = VALUES(approval_status),
                   comments = VALUES(comments)
-                """, claim.id, position, item.ref, item.description, item.code, item.unitPriceBilled,
-                item.unitPriceApproved, item.qtyBilled, item.qtyApproved, item.approvalStatus, comments)
+                """)
         }
     }
 

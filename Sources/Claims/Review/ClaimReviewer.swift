@@ -1,7 +1,7 @@
 import Database
-import HTTP
 import JSON
 import Scoring
+import Tenancy
 import Webhooks
 
 /// Carries out a reviewer's change to a claim of a pile in audit, in one transaction.
@@ -35,11 +35,11 @@ public struct ClaimReviewer {
     public struct Target: Sendable {
         public let orgID: String
         public let caseID: String
-        public let environment: String
+        public let environment: Environment
         public let claimID: Int
         public let claimType: ClaimType
 
-        public init(orgID: String, caseID: String, environment: String, claimID: Int, claimType: ClaimType) {
+        public init(orgID: String, caseID: String, environment: Environment, claimID: Int, claimType: ClaimType) {
             self.orgID = orgID
             self.caseID = caseID
             self.environment = environment
@@ -70,10 +70,11 @@ public struct ClaimReviewer {
 
     private func run(_ action: ReviewAction, on target: Target, by reviewer: Reviewer) throws -> Outcome {
         guard
-            let claim = try db.legacyFirst(
-                "SELECT \(StoredClaim.columns) FROM claims WHERE id = ? AND case_id = ? AND environment = ? FOR UPDATE",
-                target.claimID, target.caseID, target.environment
-            ).map(StoredClaim.init(row:))
+            let claim = try db.first(
+                """
+                SELECT \(StoredClaim.columns) FROM claims WHERE id = \(target.claimID) AND case_id = \(target.caseID)
+                  AND environment = \(target.environment) FOR UPDATE
+                """, as: StoredClaim.self)
         else { throw ReviewError.claimNotFound }
         guard claim.auditStage == reviewer.level, let pileID = claim.pileID else {
             throw ReviewError.stageChanged(current: claim.auditStage)
@@ -91,19 +92,24 @@ public struct ClaimReviewer {
         var lastLevel = false
         if case .signOff(let approve) = action {
             let levels =
-                try db.legacyFirst("SELECT audit_levels FROM piles WHERE id = ?", pileID)?.int("audit_levels") ?? 0
+                try db.first("SELECT audit_levels FROM piles WHERE id = \(pileID)")?.decode(
+                    "audit_levels", as: Int.self)
+                ?? 0
             lastLevel = reviewer.level >= levels
             stage = lastLevel ? nil : reviewer.level + 1
-            try db.legacyExecute(
-                "INSERT INTO claim_audits (claim_id, level, reviewer_id, decision, decided_at) VALUES (?, ?, ?, ?, NOW(6))",
-                claim.id, reviewer.level, reviewer.userID, approve ? 1 : 0)
+            try db.execute(
+                """
+                INSERT INTO claim_audits (claim_id, level, reviewer_id, decision, decided_at)
+                VALUES (\(claim.id), \(reviewer.level), \(reviewer.userID), \(approve ? 1 : 0), NOW(6))
+                """)
         }
         let updated = ClaimOutcomeWriter.updated(claim, state: state, auditStage: stage)
         try ClaimOutcomeWriter.save(db, claim: updated, items: state.items, positions: change.changedPositions)
         try writeHistory(change.entries, claimID: claim.id, reviewer: reviewer)
         if action.isSignOff {
             try Outbox.enqueue(
-                db, type: .claimReviewed, orgID: target.orgID, caseID: claim.caseID, environment: claim.environment,
+                db, type: .claimReviewed, orgID: target.orgID, caseID: claim.caseID,
+                environment: claim.environment.rawValue,
                 claimID: claim.id, pileID: nil,
                 data: JSONWriter.bytes(ClaimDocument.build(updated, claimType: target.claimType)))
         }
@@ -114,18 +120,20 @@ public struct ClaimReviewer {
     /// The claim left audit: count it by its final status and, when it was the pile's last claim
     /// outstanding, hand the pile to the worker (`finishing`), which writes the pile's events.
     private func passLastLevel(pileID: Int, approvalStatus: Int?) throws(DatabaseError) {
-        try db.legacyExecute(
+        try db.execute(
             """
             UPDATE piles SET claims_awaiting_audit = claims_awaiting_audit - 1,
-              claims_approved = claims_approved + ?, claims_rejected = claims_rejected + ?,
-              claims_pending = claims_pending + ?
-            WHERE id = ?
-            """, approvalStatus == 1 ? 1 : 0, approvalStatus == 0 ? 1 : 0, approvalStatus == nil ? 1 : 0, pileID)
-        try db.legacyExecute(
+              claims_approved = claims_approved + \(approvalStatus == 1 ? 1 : 0),
+              claims_rejected = claims_rejected + \(approvalStatus == 0 ? 1 : 0),
+              claims_pending = claims_pending + \(approvalStatus == nil ? 1 : 0)
+            WHERE id = \(pileID)
+            """)
+        try db.execute(
             """
-            UPDATE piles SET status = 'finishing'
-            WHERE id = ? AND status = 'in_audit' AND claims_awaiting_audit = 0 AND claims_vetted = claims_received
-            """, pileID)
+            UPDATE piles SET status = \(PileRecord.Status.finishing)
+            WHERE id = \(pileID) AND status = \(PileRecord.Status.inAudit) AND claims_awaiting_audit = 0
+              AND claims_vetted = claims_received
+            """)
     }
 
     private func writeHistory(_ entries: [ReviewHistoryEntry], claimID: Int, reviewer: Reviewer)
@@ -139,17 +147,18 @@ public struct ClaimReviewer {
                 clipped(entry.before), clipped(entry.after), now,
             ]
         }
-        try db.legacyInsertMany(
-            """
-            INSERT INTO claim_history (claim_id, level, user_id, user_email, action, item_position, before_value,
-              after_value, created_at) VALUES
-            """, columns: 9, rows: rows)
+        try db.insertMany(into: "claim_history", columns: Self.historyColumns, rows: rows)
     }
+
+    private static let historyColumns: SQLColumns = [
+        "claim_id", "level", "user_id", "user_email", "action", "item_position", "before_value", "after_value",
+        "created_at",
+    ]
 
     /// The level at which this reviewer signed the claim off, if they did.
     private func signedLevel(_ claimID: Int, _ reviewer: Reviewer) throws(DatabaseError) -> Int? {
-        try db.legacyFirst(
-            "SELECT level FROM claim_audits WHERE claim_id = ? AND reviewer_id = ?", claimID, reviewer.userID
-        )?.int("level")
+        try db.first(
+            "SELECT level FROM claim_audits WHERE claim_id = \(claimID) AND reviewer_id = \(reviewer.userID)"
+        )?.decode("level")
     }
 }

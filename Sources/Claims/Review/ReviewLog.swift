@@ -1,4 +1,5 @@
 import Database
+import Tenancy
 
 /// Reads what reviewers did to a claim and which claims wait for them. Callers have already
 /// found the claim in their case and environment (or pass both for the queue).
@@ -12,34 +13,34 @@ public struct ReviewLog {
 
     /// The claim's sign-offs by level.
     public func signOffs(claimID: Int) throws(DatabaseError) -> [SignOffRecord] {
-        try db.legacyQuery(
+        try db.query(
             """
-            SELECT a.level, a.decision, a.decided_at, u.email FROM claim_audits a
-            LEFT JOIN users u ON u.id = a.reviewer_id WHERE a.claim_id = ? ORDER BY a.level
-            """, claimID
+            SELECT \(SignOffRecord.columns) FROM claim_audits a
+            LEFT JOIN users u ON u.id = a.reviewer_id WHERE a.claim_id = \(claimID) ORDER BY a.level
+            """
         ).map { row throws(DatabaseError) in try SignOffRecord(row: row) }
     }
 
     /// The claim's history, oldest first (the last `historyLimit` rows).
     public func history(claimID: Int) throws(DatabaseError) -> [HistoryRecord] {
-        try db.legacyQuery(
+        try db.query(
             """
-            SELECT id, level, user_email, action, item_position, before_value, after_value, created_at
-            FROM claim_history WHERE claim_id = ? ORDER BY id DESC LIMIT ?
-            """, claimID, Self.historyLimit
+            SELECT \(HistoryRecord.columns) FROM claim_history WHERE claim_id = \(claimID)
+            ORDER BY id DESC LIMIT \(Self.historyLimit)
+            """
         ).reversed().map { row throws(DatabaseError) in try HistoryRecord(row: row) }
     }
 
     /// Claims of the case and environment waiting at `level`, oldest first, after the id `after`
     /// (keyset pagination along the `claims_review` index, so a page costs the same on any queue).
-    public func queue(caseID: String, environment: String, level: Int, after: Int?, limit: Int) throws
+    public func queue(caseID: String, environment: Environment, level: Int, after: Int?, limit: Int) throws
         -> [StoredClaim]
     {
-        try db.legacyQuery(
+        try db.query(
             """
             SELECT \(StoredClaim.columns) FROM claims
-            WHERE case_id = ? AND environment = ? AND audit_stage = ? AND id > ? ORDER BY id LIMIT ?
-            """, caseID, environment, level, after ?? 0, limit
-        ).map(StoredClaim.init(row:))
+            WHERE case_id = \(caseID) AND environment = \(environment) AND audit_stage = \(level) AND id > \(after ?? 0)
+            ORDER BY id LIMIT \(limit)
+            """, as: StoredClaim.self)
     }
 }

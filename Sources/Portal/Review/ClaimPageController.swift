@@ -25,7 +25,7 @@ enum ClaimPageController {
         -> StoredClaim
     {
         guard let id = ReviewPaths.positiveID(request.parameter("id")),
-            let claim = try ClaimStore(db: db).find(caseID: scope.caseID, environment: environment.rawValue, id: id)
+            let claim = try ClaimStore(db: db).find(caseID: scope.caseID, environment: environment, id: id)
         else { throw PortalError.notFound }
         return claim
     }
@@ -37,7 +37,7 @@ enum ClaimPageController {
     ) throws -> Response {
         let log = ReviewLog(db: context.db)
         let pile = try claim.pileID.flatMap {
-            try PileStore(db: context.db).find(caseID: scope.caseID, environment: environment.rawValue, id: $0)
+            try PileStore(db: context.db).find(caseID: scope.caseID, environment: environment, id: $0)
         }
         let model = ClaimPageModel(
             environment: environment, claim: claim, items: VettedItem.stored(in: claim),

@@ -45,7 +45,7 @@ enum ClaimReviewController {
                 scope, context, claim: claim, environment: environment, problem: problem)
         }
         let target = ClaimReviewer.Target(
-            orgID: scope.orgID, caseID: scope.caseID, environment: environment.rawValue, claimID: claim.id,
+            orgID: scope.orgID, caseID: scope.caseID, environment: environment, claimID: claim.id,
             claimType: scope.claimType)
         let outcome: ClaimReviewer.Outcome
         do {

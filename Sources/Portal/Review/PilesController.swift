@@ -13,7 +13,7 @@ enum PilesController {
         try scope.require(scope.role.canSeeEverything)
         let environment = ReviewPaths.environment(request)
         let piles = try PileStore(db: context.db).list(
-            caseID: scope.caseID, environment: environment.rawValue,
+            caseID: scope.caseID, environment: environment,
             before: ReviewPaths.positiveID(request.query["before"]), limit: pileLimit + 1)
         let next =
             piles.count > pileLimit
@@ -30,12 +30,12 @@ enum PilesController {
         let environment = ReviewPaths.environment(request)
         guard let id = ReviewPaths.positiveID(request.parameter("id")),
             let pile = try PileStore(db: context.db).find(
-                caseID: scope.caseID, environment: environment.rawValue, id: id)
+                caseID: scope.caseID, environment: environment, id: id)
         else { throw PortalError.notFound }
         var filter = ClaimFilter()
         filter.pileID = pile.id
         let claims = try ClaimStore(db: context.db).list(
-            caseID: scope.caseID, environment: environment.rawValue, filter: filter,
+            caseID: scope.caseID, environment: environment, filter: filter,
             before: ReviewPaths.positiveID(request.query["after"]), limit: claimLimit + 1)
         let next =
             claims.count > claimLimit

@@ -22,7 +22,7 @@ enum ReviewQueueController {
             level = value
         }
         let claims = try ReviewLog(db: context.db).queue(
-            caseID: scope.caseID, environment: environment.rawValue, level: level,
+            caseID: scope.caseID, environment: environment, level: level,
             after: ReviewPaths.positiveID(request.query["after"]), limit: limit + 1)
         let next =
             claims.count > limit
