@@ -44,7 +44,7 @@ struct ClaimService {
             let body = JSONWriter.bytes(ClaimDocument.build(claim, claimType: claimType))
             try Outbox.enqueue(
                 context.db, type: .claimScored, orgID: record.orgID, caseID: record.id,
-                environment: environment.rawValue,
+                environment: environment,
                 claimID: claim.id, pileID: nil, data: body)
             return (201, body)
         }

@@ -1,5 +1,6 @@
 import Database
 import Foundation
+import Tenancy
 
 /// What the portal's webhook drawer reads and does: recent deliveries and attempts, "Resend" and
 /// "Send test event". Runs on the calling worker thread's connection.
@@ -15,43 +16,30 @@ public struct DeliveryLog {
     }
 
     /// The newest attempts to the webhook, newest first (at most `limit`, capped at 200).
-    public func recentAttempts(webhookID: String, limit: Int = 50) throws(DatabaseError) -> [DeliveryAttemptRecord] {
-        try db.legacyQuery(
-            Self.attemptSQL + " WHERE a.webhook_id = ? ORDER BY a.id DESC LIMIT ?", webhookID,
-            min(max(limit, 1), 200)
-        ).map(Self.attempt)
+    public func recentAttempts(webhookID: String, limit: Int = 50) throws -> [DeliveryAttemptRecord] {
+        try db.query(
+            Self.attemptsQuery
+                + "WHERE a.webhook_id = \(webhookID) ORDER BY a.id DESC LIMIT \(min(max(limit, 1), 200))",
+            as: DeliveryAttemptRecord.self)
     }
 
     /// Every attempt of one delivery of the webhook, oldest first.
-    public func attempts(deliveryID: Int, webhookID: String) throws(DatabaseError) -> [DeliveryAttemptRecord] {
-        try db.legacyQuery(
-            Self.attemptSQL + " WHERE a.delivery_id = ? AND a.webhook_id = ? ORDER BY a.attempt", deliveryID,
-            webhookID
-        ).map(Self.attempt)
+    public func attempts(deliveryID: Int, webhookID: String) throws -> [DeliveryAttemptRecord] {
+        try db.query(
+            Self.attemptsQuery
+                + "WHERE a.delivery_id = \(deliveryID) AND a.webhook_id = \(webhookID) ORDER BY a.attempt",
+            as: DeliveryAttemptRecord.self)
     }
 
     /// The newest deliveries to the webhook with their current state, newest first (at most
     /// `limit`, capped at 200).
-    public func recentDeliveries(webhookID: String, limit: Int = 50) throws(DatabaseError) -> [DeliveryRecord] {
-        try db.legacyQuery(
+    public func recentDeliveries(webhookID: String, limit: Int = 50) throws -> [DeliveryRecord] {
+        try db.query(
             """
-            SELECT d.id, d.event_id, e.message_id, e.type, d.pile_id, d.origin, d.state, d.attempts,
-              UNIX_TIMESTAMP(d.created_at) AS created_at, UNIX_TIMESTAMP(d.last_attempt_at) AS last_attempt_at,
-              UNIX_TIMESTAMP(d.next_attempt_at) AS next_attempt_at, d.last_status_code, d.last_error
+            SELECT \(DeliveryRecord.columns)
             FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id
-            WHERE d.webhook_id = ? ORDER BY d.id DESC LIMIT ?
-            """, webhookID, min(max(limit, 1), 200)
-        ).map { row throws(DatabaseError) in
-            let state = DeliveryRecord.State(rawValue: try row.string("state")) ?? .pending
-            return DeliveryRecord(
-                id: try row.int("id"), eventID: try row.int("event_id"), messageID: try row.string("message_id"),
-                eventType: try row.string("type"), pileID: row.optionalInt("pile_id"),
-                isResend: try row.string("origin") == "resend", state: state,
-                attempts: try row.int("attempts"), createdAt: try Self.date(row, "created_at"),
-                lastAttemptAt: Self.optionalDate(row, "last_attempt_at"),
-                nextAttemptAt: state == .pending ? Self.optionalDate(row, "next_attempt_at") : nil,
-                lastStatusCode: row.optionalInt("last_status_code"), lastError: row.optionalString("last_error"))
-        }
+            WHERE d.webhook_id = \(webhookID) ORDER BY d.id DESC LIMIT \(min(max(limit, 1), 200))
+            """, as: DeliveryRecord.self)
     }
 
     /// Delivers the event to the webhook once more, now, as a new delivery with the event's
@@ -61,13 +49,13 @@ public struct DeliveryLog {
     public func resend(eventID: Int, webhookID: String) throws(DeliveryLogError) -> Int {
         let result: ExecResult
         do {
-            result = try db.legacyExecute(
+            result = try db.execute(
                 """
                 INSERT INTO webhook_deliveries (event_id, webhook_id, claim_id, origin, next_attempt_at)
                 SELECT e.id, w.id, e.claim_id, 'resend', NOW(6)
                 FROM webhook_events e JOIN webhooks w ON w.case_id = e.case_id AND w.environment = e.environment
-                WHERE e.id = ? AND w.id = ? AND w.enabled = 1
-                """, eventID, webhookID)
+                WHERE e.id = \(eventID) AND w.id = \(webhookID) AND w.enabled = 1
+                """)
         } catch {
             throw .database(error)
         }
@@ -82,20 +70,21 @@ public struct DeliveryLog {
     public func sendTestEvent(webhookID: String, now: Date = Date()) throws(DeliveryLogError) -> String {
         do {
             guard
-                let webhook = try db.legacyFirst(
-                    """
-                    SELECT w.org_id, w.case_id, w.environment, w.enabled, c.claim_type
-                    FROM webhooks w JOIN cases c ON c.id = w.case_id WHERE w.id = ?
-                    """, webhookID)
+                let webhook = try db.first(
+                    "SELECT org_id, case_id, environment, enabled FROM webhooks WHERE id = \(webhookID)")
             else { throw DeliveryLogError.webhookNotFound }
-            guard try webhook.bool("enabled") else { throw DeliveryLogError.webhookDisabled }
-            let caseID = try webhook.string("case_id")
-            let environment = try webhook.string("environment")
+            guard try webhook.decode("enabled", as: Bool.self) else { throw DeliveryLogError.webhookDisabled }
+            let orgID: String = try webhook.decode("org_id")
+            let caseID: String = try webhook.decode("case_id")
+            let environment: Environment = try webhook.decode("environment")
+            // The case is Tenancy's: its claim type picks the sample.
+            guard let caseRecord = try TenantStore(db: db).caseRecord(orgID: orgID, caseID: caseID) else {
+                throw DeliveryLogError.webhookNotFound
+            }
             let data = SampleClaim.json(
-                health: try webhook.string("claim_type") == "health", caseID: caseID, environment: environment,
-                now: now)
+                health: caseRecord.claimType == .health, caseID: caseID, environment: environment.rawValue, now: now)
             return try Outbox.enqueue(
-                db, type: .webhookTest, orgID: try webhook.string("org_id"), caseID: caseID, environment: environment,
+                db, type: .webhookTest, orgID: orgID, caseID: caseID, environment: environment,
                 claimID: nil, pileID: nil, targetWebhookID: webhookID, data: Array(data.utf8))
         } catch let error as DeliveryLogError {
             throw error
@@ -108,41 +97,22 @@ public struct DeliveryLog {
 
     /// Tells "no such webhook" and "disabled" apart after a resend inserted nothing.
     private func requireEnabled(_ webhookID: String) throws(DeliveryLogError) {
-        let row: Row?
+        let enabled: Bool?
         do {
-            row = try db.legacyFirst("SELECT enabled FROM webhooks WHERE id = ?", webhookID)
+            enabled = try db.first("SELECT enabled FROM webhooks WHERE id = \(webhookID)")?.decode("enabled")
         } catch {
             throw .database(error)
         }
-        guard let row else { throw .webhookNotFound }
-        if row.optionalInt("enabled") == 0 { throw .webhookDisabled }
+        guard let enabled else { throw .webhookNotFound }
+        if !enabled { throw .webhookDisabled }
     }
 
-    private static let attemptSQL = """
-        SELECT a.delivery_id, d.event_id, e.message_id, e.type, a.attempt, UNIX_TIMESTAMP(a.started_at) AS started_at,
-          a.status_code, a.duration_ms, a.response_excerpt, a.error,
-          UNIX_TIMESTAMP(a.next_attempt_at) AS next_attempt_at, a.sent_by
+    /// The attempts log joined to its delivery and event, ready for a `WHERE`.
+    private static let attemptsQuery: SQL = """
+        SELECT \(DeliveryAttemptRecord.columns)
         FROM webhook_delivery_attempts a
         JOIN webhook_deliveries d ON d.id = a.delivery_id
         JOIN webhook_events e ON e.id = d.event_id
+
         """
-
-    private static func attempt(_ row: Row) throws(DatabaseError) -> DeliveryAttemptRecord {
-        DeliveryAttemptRecord(
-            deliveryID: try row.int("delivery_id"), eventID: try row.int("event_id"),
-            messageID: try row.string("message_id"), eventType: try row.string("type"), attempt: try row.int("attempt"),
-            startedAt: try date(row, "started_at"), statusCode: row.optionalInt("status_code"),
-            durationMilliseconds: try row.int("duration_ms"),
-            responseExcerpt: String(decoding: row.bytes("response_excerpt") ?? [], as: UTF8.self),
-            error: row.optionalString("error"), nextAttemptAt: optionalDate(row, "next_attempt_at"),
-            sentBy: try row.string("sent_by"))
-    }
-
-    private static func date(_ row: Row, _ column: String) throws(DatabaseError) -> Date {
-        Date(timeIntervalSince1970: try row.double(column))
-    }
-
-    private static func optionalDate(_ row: Row, _ column: String) -> Date? {
-        row.optionalDouble(column).map(Date.init(timeIntervalSince1970:))
-    }
 }

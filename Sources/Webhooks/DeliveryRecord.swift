@@ -1,3 +1,4 @@
+import Database
 import Foundation
 
 /// One delivery of an event to a webhook (the fan-out's, or an admin's resend), as the portal's
@@ -40,3 +41,6 @@ public struct DeliveryRecord: Sendable, Hashable {
     /// Why the last attempt failed without an answer (or why it was refused or cancelled).
     public let lastError: String?
 }
+
+/// Binds and decodes as its raw value, so no state is written into SQL as a literal.
+extension DeliveryRecord.State: SQLEnum {}

@@ -38,11 +38,12 @@ extension DeliveryStore {
         for pick in plan.picks {
             if pick.probe {
                 // One probe across all processes: whoever moves paused_until on owns it.
-                let claimed = try db.legacyExecute(
+                let claimed = try db.execute(
                     """
-                    UPDATE webhooks SET paused_until = NOW(6) + INTERVAL ? MICROSECOND
-                    WHERE id = ? AND consecutive_failures >= ? AND (paused_until IS NULL OR paused_until <= NOW(6))
-                    """, micros, pick.webhookID, breaker.threshold)
+                    UPDATE webhooks SET paused_until = NOW(6) + INTERVAL \(micros) MICROSECOND
+                    WHERE id = \(pick.webhookID) AND consecutive_failures >= \(breaker.threshold)
+                      AND (paused_until IS NULL OR paused_until <= NOW(6))
+                    """)
                 guard claimed.affectedRows == 1 else { continue }
                 probes.insert(pick.webhookID)
             }
@@ -51,7 +52,7 @@ extension DeliveryStore {
         let candidates = try dueDeliveries(picks)
         for webhook in probes where !candidates.contains(where: { $0.webhookID == webhook }) {
             // Nothing to probe with after all: leave the breaker half-open for the next round.
-            try db.legacyExecute("UPDATE webhooks SET paused_until = NOW(6) WHERE id = ?", webhook)
+            try db.execute("UPDATE webhooks SET paused_until = NOW(6) WHERE id = \(webhook)")
         }
         let chosen = candidates.map(\.deliveryID)
         guard !chosen.isEmpty else { return LeaseRound(deliveries: [], cursor: plan.cursor) }
@@ -73,11 +74,13 @@ extension DeliveryStore {
         inFlight: [String: Int], perWebhook: Int, breaker: CircuitBreaker
     ) throws -> [LeasePlan.Candidate] {
         guard
-            try db.legacyFirst(
-                "SELECT id FROM webhook_deliveries WHERE state = 'pending' AND next_attempt_at <= NOW(6) LIMIT 1")
-                != nil
+            try db.first(
+                """
+                SELECT id FROM webhook_deliveries
+                WHERE state = \(DeliveryRecord.State.pending) AND next_attempt_at <= NOW(6) LIMIT 1
+                """) != nil
         else { return [] }
-        let rows = try db.legacyQuery(
+        let rows = try db.query(
             """
             SELECT w.id AS webhook_id, w.consecutive_failures, UNIX_TIMESTAMP(w.paused_until) AS paused_until,
               UNIX_TIMESTAMP(NOW(6)) AS now
@@ -85,16 +88,18 @@ extension DeliveryStore {
             WHERE w.enabled = 1 AND (w.paused_until IS NULL OR w.paused_until <= NOW(6))
               AND (
                 SELECT d.next_attempt_at FROM webhook_deliveries d FORCE INDEX (webhook_deliveries_webhook_due)
-                WHERE d.state = 'pending' AND d.webhook_id = w.id ORDER BY d.next_attempt_at LIMIT 1
+                WHERE d.state = \(DeliveryRecord.State.pending) AND d.webhook_id = w.id
+                ORDER BY d.next_attempt_at LIMIT 1
               ) <= NOW(6)
-            LIMIT ?
-            """, Self.dueWebhooksScanned)
+            LIMIT \(Self.dueWebhooksScanned)
+            """)
         return try rows.map { row throws(DatabaseError) in
-            let webhook = try row.string("webhook_id")
+            let webhook: String = try row.decode("webhook_id")
+            let pausedUntil: Double? = try row.decode("paused_until")
             let state = breaker.state(
-                consecutiveFailures: try row.int("consecutive_failures"),
-                pausedUntil: row.optionalDouble("paused_until").map(Date.init(timeIntervalSince1970:)),
-                now: Date(timeIntervalSince1970: try row.double("now")))
+                consecutiveFailures: try row.decode("consecutive_failures"),
+                pausedUntil: pausedUntil.map(Date.init(timeIntervalSince1970:)),
+                now: Date(timeIntervalSince1970: try row.decode("now")))
             return LeasePlan.Candidate(
                 webhookID: webhook,
                 budget: breaker.budget(state: state, inFlight: inFlight[webhook] ?? 0, limit: perWebhook),
@@ -109,20 +114,18 @@ extension DeliveryStore {
     private func dueDeliveries(_ picks: [LeasePlan.Pick]) throws -> [(deliveryID: Int, webhookID: String)] {
         guard !picks.isEmpty else { return [] }
         let size = [1, 4, 16, Self.webhooksPerRound].first { $0 >= picks.count } ?? picks.count
-        let part = """
-            (SELECT id, webhook_id FROM webhook_deliveries FORCE INDEX (webhook_deliveries_webhook_due)
-            WHERE state = 'pending' AND webhook_id = ? AND next_attempt_at <= NOW(6)
-              AND (leased_until IS NULL OR leased_until < NOW(6))
-            ORDER BY next_attempt_at, id LIMIT ?)
-            """
-        var values: [any Bindable] = []
-        for index in 0..<size {
+        let parts: [SQL] = (0..<size).map { index in
             let pick = index < picks.count ? picks[index] : nil
-            values += [pick?.webhookID ?? "00000000-0000-0000-0000-000000000000", pick?.count ?? 0]
+            return """
+                (SELECT id, webhook_id FROM webhook_deliveries FORCE INDEX (webhook_deliveries_webhook_due)
+                WHERE state = \(DeliveryRecord.State.pending)
+                  AND webhook_id = \(pick?.webhookID ?? "00000000-0000-0000-0000-000000000000")
+                  AND next_attempt_at <= NOW(6) AND (leased_until IS NULL OR leased_until < NOW(6))
+                ORDER BY next_attempt_at, id LIMIT \(pick?.count ?? 0))
+                """
         }
-        let sql = Array(repeating: part, count: size).joined(separator: "\nUNION ALL\n")
-        return try db.legacyQuery(sql, values: values).map { row throws(DatabaseError) in
-            (try row.int("id"), try row.string("webhook_id"))
+        return try db.query(SQL.joined(parts, separator: "\nUNION ALL\n")).map { row throws(DatabaseError) in
+            (try row.decode("id"), try row.decode("webhook_id"))
         }
     }
 
@@ -131,30 +134,17 @@ extension DeliveryStore {
     private func take(_ chosen: [Int], micros: Int) throws -> [LeasedDelivery] {
         let token = Self.newToken()
         for start in stride(from: 0, to: chosen.count, by: Self.leaseChunk) {
-            var ids: [any Bindable] = chosen[start..<min(start + Self.leaseChunk, chosen.count)].map { $0 }
-            ids += [any Bindable](repeating: 0, count: Self.leaseChunk - ids.count)
-            try db.legacyExecute(Self.leaseSQL, values: [micros, worker, token] + ids)
+            let chunk = chosen[start..<min(start + Self.leaseChunk, chosen.count)]
+            try db.execute(leaseSQL(ids: chunk, micros: micros, token: token))
         }
-        return try db.legacyQuery(
+        return try db.query(
             """
-            SELECT d.id, d.attempts, d.event_id, d.webhook_id, d.pile_id,
-              UNIX_TIMESTAMP(d.first_attempt_at) AS first_attempt_at,
-              e.message_id, e.type, e.payload, UNIX_TIMESTAMP(e.created_at) AS event_time, w.url, w.secret_sealed
+            SELECT \(LeasedDelivery.columns)
             FROM webhook_deliveries d
             JOIN webhook_events e ON e.id = d.event_id
             JOIN webhooks w ON w.id = d.webhook_id
-            WHERE d.lease_token = ?
+            WHERE d.lease_token = \(token)
             ORDER BY d.id
-            """, token
-        ).map { row throws(DatabaseError) in
-            LeasedDelivery(
-                deliveryID: try row.int("id"), attempt: try row.int("attempts"),
-                webhookID: try row.string("webhook_id"), pileID: row.optionalInt("pile_id"),
-                eventID: try row.int("event_id"), messageID: try row.string("message_id"),
-                eventType: try row.string("type"), payload: try row.string("payload"),
-                eventTime: Date(timeIntervalSince1970: try row.double("event_time")), url: try row.string("url"),
-                secretSealed: row.bytes("secret_sealed") ?? [],
-                firstAttemptAt: Date(timeIntervalSince1970: try row.double("first_attempt_at")), leaseToken: token)
-        }
+            """, as: LeasedDelivery.self)
     }
 }

@@ -1,4 +1,5 @@
 import Database
+import Tenancy
 
 /// Pile order (`claim.pile_vetting_done`, API.md "Webhooks"): the events of one pile reach each
 /// webhook strictly in claim-id order, the next only after the previous was delivered or gave up.
@@ -11,7 +12,7 @@ import Database
 extension DeliveryStore {
     /// Piles tried per call when other processes are already fanning out the first ones.
     static let pileCandidates = 4
-    /// Events per statement of a pile's fan-out: SQLList pads to multiples of 256, so 1024 binds.
+    /// Events per statement of a pile's fan-out: `\(list:)` pads to multiples of 256, so 1024 binds.
     static let pileChunk = 1024
     /// Bounds the loop at about a million events; piles hold at most 200,000. Anything beyond is
     /// fanned out by the next call, and that call's promotion step picks it up.
@@ -20,7 +21,7 @@ extension DeliveryStore {
     /// Who a pile's events go to: enabled webhooks of a case and environment, or one target.
     private struct Audience: Hashable {
         let caseID: String
-        let environment: String
+        let environment: Environment
         let target: String?
     }
 
@@ -33,19 +34,19 @@ extension DeliveryStore {
         var after = Int.min
         for _ in 0..<Self.pileCandidates {
             guard
-                let pile = try db.legacyFirst(
+                let pile = try db.first(
                     """
                     SELECT ordered_pile_id FROM webhook_events
-                    WHERE fanned_out_at IS NULL AND ordered_pile_id > ? ORDER BY ordered_pile_id LIMIT 1
-                    """, after
-                )?.int("ordered_pile_id")
+                    WHERE fanned_out_at IS NULL AND ordered_pile_id > \(after) ORDER BY ordered_pile_id LIMIT 1
+                    """
+                )?.decode("ordered_pile_id", as: Int.self)
             else { return 0 }
             after = pile
-            let locked = try db.legacyFirst("SELECT GET_LOCK(CONCAT('claimscore.pile-fanout.', ?), 0) AS locked", pile)
-            guard locked?.optionalInt("locked") == 1 else { continue }
+            let locked = try db.first("SELECT GET_LOCK(CONCAT('claimscore.pile-fanout.', \(pile)), 0) AS locked")
+            guard try locked?.decode("locked", as: Int?.self) == 1 else { continue }
             // Always released, also when the fan-out throws; if the connection is gone, so is the lock.
             defer {
-                _ = try? db.legacyFirst("SELECT RELEASE_LOCK(CONCAT('claimscore.pile-fanout.', ?)) AS released", pile)
+                _ = try? db.first("SELECT RELEASE_LOCK(CONCAT('claimscore.pile-fanout.', \(pile))) AS released")
             }
             return try fanOut(pile: pile)
         }
@@ -69,36 +70,38 @@ extension DeliveryStore {
             var audiences: Set<Audience> = []
             var after = 0
             for _ in 0..<Self.pileChunksMax {
-                let rows = try db.legacyQuery(
+                let rows = try db.query(
                     """
                     SELECT id, case_id, environment, target_webhook_id FROM webhook_events
-                    WHERE fanned_out_at IS NULL AND ordered_pile_id = ? AND id > ? ORDER BY id LIMIT ?
-                    """, pile, after, Self.pileChunk)
+                    WHERE fanned_out_at IS NULL AND ordered_pile_id = \(pile) AND id > \(after)
+                    ORDER BY id LIMIT \(Self.pileChunk)
+                    """)
                 guard let last = rows.last else { break }
-                after = try last.int("id")
+                after = try last.decode("id")
+                var ids: [Int] = []
                 for row in rows {
+                    ids.append(try row.decode("id"))
                     audiences.insert(
                         Audience(
-                            caseID: try row.string("case_id"), environment: try row.string("environment"),
-                            target: row.optionalString("target_webhook_id")))
+                            caseID: try row.decode("case_id"), environment: try row.decode("environment"),
+                            target: try row.decode("target_webhook_id")))
                 }
-                let list = SQLList(try rows.map { try $0.int("id") as any Bindable })
-                try db.legacyExecute(
+                try db.execute(
                     """
                     INSERT INTO webhook_deliveries (event_id, webhook_id, pile_id, claim_id, state, next_attempt_at)
-                    SELECT e.id, w.id, e.pile_id, e.claim_id, 'waiting', NOW(6)
+                    SELECT e.id, w.id, e.pile_id, e.claim_id, \(DeliveryRecord.State.waiting), NOW(6)
                     FROM webhook_events e
                     JOIN webhooks w ON w.case_id = e.case_id AND w.environment = e.environment AND w.enabled = 1
                       AND (e.target_webhook_id IS NULL OR w.id = e.target_webhook_id)
-                    WHERE e.id IN (\(list.placeholders)) AND e.fanned_out_at IS NULL
+                    WHERE e.id IN (\(list: ids)) AND e.fanned_out_at IS NULL
                     ORDER BY e.claim_id, e.id, w.id
-                    """, values: list.values)
+                    """)
                 events +=
-                    try db.legacyExecute(
+                    try db.execute(
                         """
                         UPDATE webhook_events SET fanned_out_at = NOW(6)
-                        WHERE id IN (\(list.placeholders)) AND fanned_out_at IS NULL
-                        """, values: list.values
+                        WHERE id IN (\(list: ids)) AND fanned_out_at IS NULL
+                        """
                     ).affectedRows
                 if rows.count < Self.pileChunk { break }
             }
@@ -115,21 +118,24 @@ extension DeliveryStore {
     private func promoteFirst(pile: Int, audiences: Set<Audience>) throws {
         var webhooks: Set<String> = []
         for audience in audiences {
-            for row in try db.legacyQuery(
+            for row in try db.query(
                 """
-                SELECT id FROM webhooks WHERE case_id = ? AND environment = ? AND enabled = 1 AND (? IS NULL OR id = ?)
+                SELECT id FROM webhooks
+                WHERE case_id = \(audience.caseID) AND environment = \(audience.environment) AND enabled = 1
+                  AND (\(audience.target) IS NULL OR id = \(audience.target))
                 LOCK IN SHARE MODE
-                """, audience.caseID, audience.environment, audience.target, audience.target)
+                """)
             {
-                webhooks.insert(try row.string("id"))
+                webhooks.insert(try row.decode("id"))
             }
         }
         for webhook in webhooks.sorted() {
-            let pending = try db.legacyFirst(
+            let pending = try db.first(
                 """
-                SELECT id FROM webhook_deliveries WHERE webhook_id = ? AND pile_id = ? AND state = 'pending'
+                SELECT id FROM webhook_deliveries
+                WHERE webhook_id = \(webhook) AND pile_id = \(pile) AND state = \(DeliveryRecord.State.pending)
                 LIMIT 1 FOR UPDATE
-                """, webhook, pile)
+                """)
             if pending == nil { try promoteNext(webhookID: webhook, pileID: pile) }
         }
     }
@@ -144,15 +150,18 @@ extension DeliveryStore {
     @discardableResult
     func promoteNext(webhookID: String, pileID: Int) throws -> Bool {
         guard
-            let next = try db.legacyFirst(
+            let next = try db.first(
                 """
-                SELECT id FROM webhook_deliveries WHERE webhook_id = ? AND pile_id = ? AND state = 'waiting'
+                SELECT id FROM webhook_deliveries
+                WHERE webhook_id = \(webhookID) AND pile_id = \(pileID) AND state = \(DeliveryRecord.State.waiting)
                 ORDER BY claim_id, id LIMIT 1 FOR UPDATE
-                """, webhookID, pileID)
+                """)?.decode("id", as: Int.self)
         else { return false }
-        try db.legacyExecute(
-            "UPDATE webhook_deliveries SET state = 'pending', next_attempt_at = NOW(6) WHERE id = ? AND state = 'waiting'",
-            try next.int("id"))
+        try db.execute(
+            """
+            UPDATE webhook_deliveries SET state = \(DeliveryRecord.State.pending), next_attempt_at = NOW(6)
+            WHERE id = \(next) AND state = \(DeliveryRecord.State.waiting)
+            """)
         return true
     }
 }

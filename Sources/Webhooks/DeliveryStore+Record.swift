@@ -33,37 +33,35 @@ extension DeliveryStore {
     ) throws {
         let delivery = completed.delivery
         let result = completed.result
-        let state = try db.legacyFirst(
+        let state = try db.first(
             """
-            SELECT UNIX_TIMESTAMP(failing_since) AS failing_since, consecutive_failures, paused_until IS NOT NULL AS paused,
-              UNIX_TIMESTAMP(NOW(6)) AS now
-            FROM webhooks WHERE id = ?
-            """, delivery.webhookID)
-        let now = Date(timeIntervalSince1970: try state?.double("now") ?? Date().timeIntervalSince1970)
-        let failingSince = state?.optionalDouble("failing_since").map(Date.init(timeIntervalSince1970:))
+            SELECT \(BreakerState.columns) FROM webhooks WHERE id = \(delivery.webhookID)
+            """, as: BreakerState.self)
+        let now = state?.now ?? Date()
+        let failingSince = state?.failingSince
         let verdict = AttemptVerdict.decide(
             result: result, attempt: delivery.attempt, firstAttemptAt: delivery.firstAttemptAt, now: now,
             failingSince: failingSince, schedule: schedule)
 
         let nextAttempt: Date?
-        let newState: String
+        let newState: DeliveryRecord.State
         switch verdict.delivery {
-        case .delivered: (newState, nextAttempt) = ("delivered", nil)
-        case .retry(let at): (newState, nextAttempt) = ("pending", at)
-        case .failed: (newState, nextAttempt) = ("failed", nil)
+        case .delivered: (newState, nextAttempt) = (.delivered, nil)
+        case .retry(let at): (newState, nextAttempt) = (.pending, at)
+        case .failed: (newState, nextAttempt) = (.failed, nil)
         }
         let started = now.addingTimeInterval(-result.duration)
         do {
-            try db.legacyExecute(
+            try db.execute(
                 """
                 INSERT INTO webhook_delivery_attempts
                   (delivery_id, webhook_id, attempt, started_at, duration_ms, status_code, response_excerpt, error,
                    next_attempt_at, sent_by)
-                VALUES (?, ?, ?, FROM_UNIXTIME(?), ?, ?, ?, ?, FROM_UNIXTIME(?), ?)
-                """,
-                delivery.deliveryID, delivery.webhookID, delivery.attempt, started.timeIntervalSince1970,
-                Int((result.duration * 1000).rounded()), result.statusCode, result.excerpt,
-                result.error.map { $0.prefixScalars(500) }, nextAttempt?.timeIntervalSince1970, worker)
+                VALUES (\(delivery.deliveryID), \(delivery.webhookID), \(delivery.attempt),
+                  FROM_UNIXTIME(\(started.timeIntervalSince1970)), \(Int((result.duration * 1000).rounded())),
+                  \(result.statusCode), \(result.excerpt), \(result.error.map { $0.prefixScalars(500) }),
+                  FROM_UNIXTIME(\(nextAttempt?.timeIntervalSince1970)), \(worker))
+                """)
         } catch {
             // A duplicate is only possible if two processes held one attempt, which the lease rules
             // out; say so loudly rather than fail every other outcome in this transaction.
@@ -72,16 +70,15 @@ extension DeliveryStore {
                 "webhook attempt already logged",
                 metadata: ["delivery": "\(delivery.deliveryID)", "attempt": "\(delivery.attempt)", "key": "\(key)"])
         }
-        let updated = try db.legacyExecute(
+        let updated = try db.execute(
             """
             UPDATE webhook_deliveries
-            SET state = ?, next_attempt_at = COALESCE(FROM_UNIXTIME(?), next_attempt_at),
-              completed_at = IF(? = 'pending', NULL, NOW(6)), last_status_code = ?, last_error = ?,
+            SET state = \(newState), next_attempt_at = COALESCE(FROM_UNIXTIME(\(nextAttempt?.timeIntervalSince1970)), next_attempt_at),
+              completed_at = IF(\(newState == .pending), NULL, NOW(6)), last_status_code = \(result.statusCode),
+              last_error = \(result.error.map { $0.prefixScalars(500) }),
               leased_until = NULL, leased_by = NULL, lease_token = NULL
-            WHERE id = ? AND lease_token = ?
-            """,
-            newState, nextAttempt?.timeIntervalSince1970, newState, result.statusCode,
-            result.error.map { $0.prefixScalars(500) }, delivery.deliveryID, delivery.leaseToken)
+            WHERE id = \(delivery.deliveryID) AND lease_token = \(delivery.leaseToken)
+            """)
         if updated.affectedRows == 0 {
             logger.warning(
                 "webhook delivery lease was lost before its outcome was written",
@@ -91,7 +88,7 @@ extension DeliveryStore {
             // delivery nor a promoted successor, whichever process looks.
             try promoteNext(webhookID: delivery.webhookID, pileID: pile)
         }
-        let breakerSet = (state?.optionalInt("consecutive_failures") ?? 0) > 0 || state?.optionalInt("paused") == 1
+        let breakerSet = (state?.consecutiveFailures ?? 0) > 0 || state?.paused == true
         try apply(
             verdict.webhook, webhookID: delivery.webhookID, failingSince: failingSince, breakerSet: breakerSet,
             breaker: breaker, now: now, logger: logger)
@@ -107,25 +104,27 @@ extension DeliveryStore {
         case .healthy:
             // A success closes the breaker, whatever state it was in.
             guard failingSince != nil || breakerSet else { return }
-            try db.legacyExecute(
-                "UPDATE webhooks SET failing_since = NULL, consecutive_failures = 0, paused_until = NULL WHERE id = ?",
-                webhookID)
+            try db.execute(
+                """
+                UPDATE webhooks SET failing_since = NULL, consecutive_failures = 0, paused_until = NULL
+                WHERE id = \(webhookID)
+                """)
         case .failing(let since):
             // Counted in SQL so failures recorded by several processes at once all count; the read
             // after it sees this transaction's own (locked) row.
-            try db.legacyExecute(
+            try db.execute(
                 """
                 UPDATE webhooks SET consecutive_failures = consecutive_failures + 1,
-                  failing_since = COALESCE(failing_since, FROM_UNIXTIME(?))
-                WHERE id = ?
-                """, since.timeIntervalSince1970, webhookID)
+                  failing_since = COALESCE(failing_since, FROM_UNIXTIME(\(since.timeIntervalSince1970)))
+                WHERE id = \(webhookID)
+                """)
             let failures =
-                try db.legacyFirst("SELECT consecutive_failures FROM webhooks WHERE id = ?", webhookID)?
-                .optionalInt("consecutive_failures") ?? 0
+                try db.first("SELECT consecutive_failures FROM webhooks WHERE id = \(webhookID)")?
+                .decode("consecutive_failures", as: Int.self) ?? 0
             guard let until = breaker.pausedUntil(consecutiveFailures: failures, now: now) else { return }
-            try db.legacyExecute(
-                "UPDATE webhooks SET paused_until = FROM_UNIXTIME(?) WHERE id = ?", until.timeIntervalSince1970,
-                webhookID)
+            try db.execute(
+                "UPDATE webhooks SET paused_until = FROM_UNIXTIME(\(until.timeIntervalSince1970)) WHERE id = \(webhookID)"
+            )
             if failures == breaker.threshold {
                 logger.notice(
                     "webhook paused: circuit breaker open",
@@ -134,22 +133,24 @@ extension DeliveryStore {
                     ])
             }
         case .disable(let reason):
-            let disabled = try db.legacyExecute(
+            let disabled = try db.execute(
                 """
-                UPDATE webhooks SET enabled = 0, disabled_reason = ?, failing_since = COALESCE(failing_since, NOW(6))
-                WHERE id = ? AND enabled = 1
-                """, reason.prefixScalars(255), webhookID)
+                UPDATE webhooks SET enabled = 0, disabled_reason = \(reason.prefixScalars(255)),
+                  failing_since = COALESCE(failing_since, NOW(6))
+                WHERE id = \(webhookID) AND enabled = 1
+                """)
             guard disabled.affectedRows > 0 else { return }
             logger.warning("webhook disabled", metadata: ["webhook": "\(webhookID)", "reason": "\(reason)"])
             // A disabled webhook receives nothing: what was still due or queued behind a pile's
             // order for it is cancelled (a delivery promoted just above included).
-            try db.legacyExecute(
+            let open: [DeliveryRecord.State] = [.pending, .waiting]
+            try db.execute(
                 """
                 UPDATE webhook_deliveries
-                SET state = 'cancelled', completed_at = NOW(6), last_error = ?, leased_until = NULL, leased_by = NULL,
-                  lease_token = NULL
-                WHERE webhook_id = ? AND state IN ('pending', 'waiting')
-                """, reason.prefixScalars(500), webhookID)
+                SET state = \(DeliveryRecord.State.cancelled), completed_at = NOW(6),
+                  last_error = \(reason.prefixScalars(500)), leased_until = NULL, leased_by = NULL, lease_token = NULL
+                WHERE webhook_id = \(webhookID) AND state IN (\(list: open))
+                """)
         }
     }
 }

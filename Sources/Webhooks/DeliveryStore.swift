@@ -30,44 +30,47 @@ final class DeliveryStore {
     /// Pile events (`ordered_pile_id` set) are left to `fanOutPile()`, which fans out a whole pile
     /// at once; the index `webhook_events_unfanned` keeps them out of this scan altogether.
     func fanOut(limit: Int) throws -> Int {
-        let waiting = try db.legacyFirst(
+        let waiting = try db.first(
             "SELECT id FROM webhook_events WHERE fanned_out_at IS NULL AND ordered_pile_id IS NULL LIMIT 1")
         guard waiting != nil else { return 0 }
         return try db.transaction {
-            let events = try db.legacyQuery(
+            let ids = try db.query(
                 """
                 SELECT id FROM webhook_events WHERE fanned_out_at IS NULL AND ordered_pile_id IS NULL
-                ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED
-                """, limit)
-            let ids = try events.map { try $0.int("id") }
+                ORDER BY id LIMIT \(limit) FOR UPDATE SKIP LOCKED
+                """
+            ).map { row throws(DatabaseError) in try row.decode("id", as: Int.self) }
             guard !ids.isEmpty else { return 0 }
             // One statement for the whole batch; the id list is padded (repeating its last id) to
-            // one of a few sizes (SQLList), so the prepared-statement cache sees few texts.
-            let list = SQLList(ids.map { $0 as any Bindable })
-            try db.legacyExecute(
+            // one of a few sizes (`\(list:)`), so the prepared-statement cache sees few texts.
+            try db.execute(
                 """
                 INSERT INTO webhook_deliveries (event_id, webhook_id, claim_id, next_attempt_at)
                 SELECT e.id, w.id, e.claim_id, NOW(6)
                 FROM webhook_events e
                 JOIN webhooks w ON w.case_id = e.case_id AND w.environment = e.environment AND w.enabled = 1
                   AND (e.target_webhook_id IS NULL OR w.id = e.target_webhook_id)
-                WHERE e.id IN (\(list.placeholders))
+                WHERE e.id IN (\(list: ids))
                 ORDER BY e.id, w.id
-                """, values: list.values)
-            try db.legacyExecute(
-                "UPDATE webhook_events SET fanned_out_at = NOW(6) WHERE id IN (\(list.placeholders))",
-                values: list.values)
-            return events.count
+                """)
+            try db.execute("UPDATE webhook_events SET fanned_out_at = NOW(6) WHERE id IN (\(list: ids))")
+            return ids.count
         }
     }
 
-    static let leaseSQL = """
-        UPDATE webhook_deliveries
-        SET leased_until = NOW(6) + INTERVAL ? MICROSECOND, leased_by = ?, lease_token = ?, attempts = attempts + 1,
-          first_attempt_at = COALESCE(first_attempt_at, NOW(6)), last_attempt_at = NOW(6)
-        WHERE id IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-          AND state = 'pending' AND next_attempt_at <= NOW(6) AND (leased_until IS NULL OR leased_until < NOW(6))
-        """
+    /// The conditional update that takes up to `leaseChunk` leases at once: `ids` is padded with 0
+    /// (never a delivery id) to exactly `leaseChunk` placeholders.
+    func leaseSQL(ids: ArraySlice<Int>, micros: Int, token: String) -> SQL {
+        let padded = Array(ids) + Array(repeating: 0, count: max(0, Self.leaseChunk - ids.count))
+        return """
+            UPDATE webhook_deliveries
+            SET leased_until = NOW(6) + INTERVAL \(micros) MICROSECOND, leased_by = \(worker), lease_token = \(token),
+              attempts = attempts + 1, first_attempt_at = COALESCE(first_attempt_at, NOW(6)), last_attempt_at = NOW(6)
+            WHERE id IN (\(list: padded))
+              AND state = \(DeliveryRecord.State.pending) AND next_attempt_at <= NOW(6)
+              AND (leased_until IS NULL OR leased_until < NOW(6))
+            """
+    }
 
     /// 128 random bits in hex: unguessable and unique per lease batch.
     static func newToken() -> String {

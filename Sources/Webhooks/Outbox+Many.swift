@@ -1,4 +1,5 @@
 import Database
+import Tenancy
 
 extension Outbox {
     /// One event of a batch: which claim and pile it reports, and its `data`.
@@ -18,19 +19,18 @@ extension Outbox {
     /// in the order given (the outbox id order is the order of `entries`). Inside the caller's
     /// transaction, like `enqueue`.
     public static func enqueueMany(
-        _ db: Connection, type: WebhookEventType, orgID: String, caseID: String, environment: String,
+        _ db: Connection, type: WebhookEventType, orgID: String, caseID: String, environment: Environment,
         entries: [Entry]
     ) throws(DatabaseError) {
         let rows: [[any Bindable]] = entries.map { entry in
             [
-                WebhookMessageID.generate(), orgID, caseID, environment, type.rawValue, entry.claimID, entry.pileID,
+                WebhookMessageID.generate(), orgID, caseID, environment, type, entry.claimID, entry.pileID,
                 String(decoding: entry.data, as: UTF8.self),
             ]
         }
-        try db.legacyInsertMany(
-            """
-            INSERT INTO webhook_events (message_id, org_id, case_id, environment, type, claim_id, pile_id, payload)
-            VALUES
-            """, columns: 8, rows: rows)
+        try db.insertMany(
+            into: "webhook_events",
+            columns: ["message_id", "org_id", "case_id", "environment", "type", "claim_id", "pile_id", "payload"],
+            rows: rows)
     }
 }

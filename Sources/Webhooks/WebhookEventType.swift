@@ -1,3 +1,5 @@
+import Database
+
 /// The events a webhook can receive; the raw values are the `type` field receivers switch on, so
 /// they are part of the public contract and must never change.
 public enum WebhookEventType: String, Sendable, Hashable, CaseIterable {
@@ -12,3 +14,6 @@ public enum WebhookEventType: String, Sendable, Hashable, CaseIterable {
     /// An admin pressed "Send test event".
     case webhookTest = "webhook.test"
 }
+
+/// Binds as its raw value (the contract's `type`), never as an SQL literal.
+extension WebhookEventType: SQLEnum {}

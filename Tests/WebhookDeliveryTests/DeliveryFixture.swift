@@ -1,5 +1,6 @@
 import Database
 import Foundation
+import Tenancy
 import TestSupport
 import Webhooks
 
@@ -64,7 +65,7 @@ struct DeliveryFixture {
     @discardableResult
     func enqueue(
         _ type: WebhookEventType = .claimScored, claimID: Int? = nil, pileID: Int? = nil,
-        environment: String = "production"
+        environment: Environment = .production
     ) throws -> String {
         let claim = claimID ?? Int.random(in: 1...1_000_000_000)
         let data = #"{"id":\#(claim),"pile_id":\#(pileID.map(String.init) ?? "null"),"ref":"T-\#(claim)"}"#
@@ -82,7 +83,7 @@ struct DeliveryFixture {
         try db.transaction {
             try events.map { event in
                 try Outbox.enqueue(
-                    db, type: .claimPileVettingDone, orgID: orgID, caseID: caseID, environment: "production",
+                    db, type: .claimPileVettingDone, orgID: orgID, caseID: caseID, environment: .production,
                     claimID: event.claim, pileID: event.pile,
                     data: Array(#"{"id":\#(event.claim),"pile_id":\#(event.pile)}"#.utf8))
             }

@@ -36,7 +36,7 @@ struct PileFinisher {
                 guard let last = claims.last else { break }
                 try Outbox.enqueueMany(
                     db, type: .claimPileVettingDone, orgID: pile.orgID, caseID: pile.caseID,
-                    environment: pile.environment.rawValue,
+                    environment: pile.environment,
                     entries: claims.map {
                         Outbox.Entry(
                             claimID: $0.id, pileID: pile.id,

@@ -64,7 +64,7 @@ extension PileStore {
             guard let parked = try find(id: pileID) else { return nil }
             try Outbox.enqueue(
                 db, type: .pileFailed, orgID: parked.orgID, caseID: parked.caseID,
-                environment: parked.environment.rawValue,
+                environment: parked.environment,
                 claimID: nil, pileID: parked.id, data: JSONWriter.bytes(parked.document))
             return parked
         }

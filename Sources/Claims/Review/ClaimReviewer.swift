@@ -109,7 +109,7 @@ public struct ClaimReviewer {
         if action.isSignOff {
             try Outbox.enqueue(
                 db, type: .claimReviewed, orgID: target.orgID, caseID: claim.caseID,
-                environment: claim.environment.rawValue,
+                environment: claim.environment,
                 claimID: claim.id, pileID: nil,
                 data: JSONWriter.bytes(ClaimDocument.build(updated, claimType: target.claimType)))
         }
