@@ -6,10 +6,18 @@ import HTTP
 struct IdempotencyStore {
     let db: Connection
 
-    struct Remembered {
+    struct Remembered: RowDecodable {
         let requestHash: [UInt8]
         let status: Int
         let body: [UInt8]
+
+        static let columns: SQLColumns = ["request_hash", "status", "response"]
+
+        init(row: Row) throws {
+            requestHash = try row.decode("request_hash")
+            status = try row.decode("status")
+            body = Array(try row.decode("response", as: String.self).utf8)
+        }
     }
 
     /// Validates the header: 1–255 visible ASCII characters.
@@ -26,26 +34,22 @@ struct IdempotencyStore {
     }
 
     func find(apiKeyID: Int, key: String) throws -> Remembered? {
-        try db.legacyFirst(
+        try db.first(
             """
-            SELECT request_hash, status, response FROM idempotency_keys
-            WHERE api_key_id = ? AND idempotency_key = ? AND created_at > CURRENT_TIMESTAMP(6) - INTERVAL 1 DAY
-            """, apiKeyID, key
-        ).map {
-            Remembered(
-                requestHash: $0.bytes("request_hash") ?? [], status: try $0.int("status"),
-                body: Array(try $0.string("response").utf8))
-        }
+            SELECT \(Remembered.columns) FROM idempotency_keys
+            WHERE api_key_id = \(apiKeyID) AND idempotency_key = \(key)
+              AND created_at > CURRENT_TIMESTAMP(6) - INTERVAL 1 DAY
+            """, as: Remembered.self)
     }
 
     /// Stores the response; an expired row with the same key is replaced.
     func remember(apiKeyID: Int, key: String, requestHash: [UInt8], status: Int, body: [UInt8]) throws {
-        try db.legacyExecute(
+        try db.execute(
             """
             INSERT INTO idempotency_keys (api_key_id, idempotency_key, request_hash, status, response)
-            VALUES (?, ?, ?, ?, ?)
+            VALUES (\(apiKeyID), \(key), \(requestHash), \(status), \(String(decoding: body, as: UTF8.self)))
             ON DUPLICATE KEY UPDATE request_hash = VALUES(request_hash), status = VALUES(status),
               response = VALUES(response), created_at = CURRENT_TIMESTAMP(6)
-            """, apiKeyID, key, requestHash, status, String(decoding: body, as: UTF8.self))
+            """)
     }
 }

@@ -11,7 +11,7 @@ enum WebhooksController {
     static func show<Context: PortalContext>(_ request: Request, _ context: Context) throws -> Response {
         let scope = try PortalGate.scope(request, db: context.db)
         let canManage = scope.role.canManageDeveloperTools
-        let box = try context.portalSettings.secretBox()
+        let box = context.portalSettings.secretBox
         let flashes = try FlashStore(db: context.db, box: box).take(sessionHash: scope.session.tokenHash)
         let notices = flashes.filter { $0.kind == .notice }.map(\.text)
         if let id = request.query["webhook"], request.query["delete"] == nil || !canManage {
@@ -46,7 +46,7 @@ enum WebhooksController {
             values?.description = hook.description
             values?.url = hook.url
         }
-        let token = canManage ? try WebhookRegistry.token(of: hook, box: context.portalSettings.secretBox()) : nil
+        let token = canManage ? try WebhookRegistry.token(of: hook, box: context.portalSettings.secretBox) : nil
         let deliveries =
             editing
             ? HTML.empty
@@ -67,7 +67,7 @@ enum WebhooksController {
                 scope, context, chrome: chrome, overlay: WebhooksView.createDialog(chrome: chrome, values: values),
                 status: 422)
         }
-        let box = try context.portalSettings.secretBox()
+        let box = context.portalSettings.secretBox
         let hook = try context.db.transaction {
             let hook = try WebhookRegistry(db: context.db).create(
                 orgID: scope.orgID, caseID: scope.caseID, environment: values.chosenEnvironment,
@@ -130,7 +130,7 @@ enum WebhooksController {
     private static func validatedURL<Context: PortalContext>(_ values: inout FormValues, context: Context) throws
         -> WebhookURL?
     {
-        let policy = try context.portalSettings.addressPolicy()
+        let policy = context.portalSettings.addressPolicy
         do {
             return try WebhookURL(validating: values.url, policy: policy)
         } catch {

@@ -17,6 +17,19 @@ public struct FlashStore {
         case notice
     }
 
+    /// A stored flash, still sealed.
+    private struct Flash: RowDecodable {
+        let kind: Kind
+        let payload: [UInt8]
+
+        static let columns: SQLColumns = ["kind", "payload"]
+
+        init(row: Row) throws {
+            kind = try row.decode("kind")
+            payload = try row.decode("payload")
+        }
+    }
+
     public static let lifetimeMinutes = 5
 
     private let db: Connection
@@ -29,29 +42,26 @@ public struct FlashStore {
 
     public func add(sessionHash: [UInt8], kind: Kind, text: String) throws {
         let sealed = try box.seal(text, context: Self.context(sessionHash, kind))
-        try db.legacyExecute(
+        try db.execute(
             """
             INSERT INTO portal_flash (session_hash, kind, payload, expires_at)
-            VALUES (?, ?, ?, CURRENT_TIMESTAMP(6) + INTERVAL ? MINUTE)
-            """, sessionHash, kind.rawValue, Array(sealed), Self.lifetimeMinutes)
+            VALUES (\(sessionHash), \(kind), \(Array(sealed)), CURRENT_TIMESTAMP(6) + INTERVAL \(Self.lifetimeMinutes) MINUTE)
+            """)
     }
 
     /// Every live flash of the session, oldest first, deleted as they are read.
     public func take(sessionHash: [UInt8]) throws -> [(kind: Kind, text: String)] {
-        let rows = try db.transaction {
-            let rows = try db.legacyQuery(
+        let flashes = try db.transaction {
+            let flashes = try db.query(
                 """
-                SELECT id, kind, payload FROM portal_flash
-                WHERE session_hash = ? AND expires_at > CURRENT_TIMESTAMP(6) ORDER BY id FOR UPDATE
-                """, sessionHash)
-            if !rows.isEmpty { try db.legacyExecute("DELETE FROM portal_flash WHERE session_hash = ?", sessionHash) }
-            return rows
+                SELECT \(Flash.columns) FROM portal_flash
+                WHERE session_hash = \(sessionHash) AND expires_at > CURRENT_TIMESTAMP(6) ORDER BY id FOR UPDATE
+                """, as: Flash.self)
+            if !flashes.isEmpty { try db.execute("DELETE FROM portal_flash WHERE session_hash = \(sessionHash)") }
+            return flashes
         }
-        return try rows.compactMap { row in
-            guard let kind = Kind(rawValue: try row.string("kind")), let payload = row.bytes("payload") else {
-                return nil
-            }
-            return (kind, try box.open(Data(payload), context: Self.context(sessionHash, kind)))
+        return try flashes.map { flash in
+            (flash.kind, try box.open(Data(flash.payload), context: Self.context(sessionHash, flash.kind)))
         }
     }
 

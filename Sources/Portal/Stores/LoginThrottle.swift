@@ -41,16 +41,18 @@ public struct LoginThrottle {
     /// until the window ends and a slot frees.
     public func reserve(_ scope: Scope) throws -> Int? {
         try ensureRow(scope)
-        let reserved = try db.legacyExecute(
+        let window = Self.windowMinutes
+        let reserved = try db.execute(
             """
             UPDATE sign_in_counters SET
-              attempts = IF(window_started_at <= CURRENT_TIMESTAMP(6) - INTERVAL ? MINUTE, 1, attempts + 1),
-              window_started_at = IF(window_started_at <= CURRENT_TIMESTAMP(6) - INTERVAL ? MINUTE,
+              attempts = IF(window_started_at <= CURRENT_TIMESTAMP(6) - INTERVAL \(window) MINUTE, 1, attempts + 1),
+              window_started_at = IF(window_started_at <= CURRENT_TIMESTAMP(6) - INTERVAL \(window) MINUTE,
                 CURRENT_TIMESTAMP(6), window_started_at)
-            WHERE scope = ? AND (attempts < ? OR window_started_at <= CURRENT_TIMESTAMP(6) - INTERVAL ? MINUTE)
-            """, Self.windowMinutes, Self.windowMinutes, scope.key, Self.accountLimit, Self.windowMinutes)
+            WHERE scope = \(scope.key)
+              AND (attempts < \(Self.accountLimit) OR window_started_at <= CURRENT_TIMESTAMP(6) - INTERVAL \(window) MINUTE)
+            """)
         guard reserved.affectedRows == 0 else { return nil }
-        return try secondsUntil("window_started_at + INTERVAL \(Self.windowMinutes) MINUTE", scope)
+        return try secondsUntil("window_started_at + INTERVAL \(window) MINUTE", scope)
     }
 
     /// Reserves one attempt from a client address: nil when it may go ahead, otherwise the seconds
@@ -61,18 +63,19 @@ public struct LoginThrottle {
         try ensureRow(scope)
         // `next_at` first: it is computed from the row's old `attempts` and window in both of
         // MariaDB's assignment modes (sequential or simultaneous).
-        let reserved = try db.legacyExecute(
+        let window = Self.windowMinutes
+        let reserved = try db.execute(
             """
             UPDATE sign_in_counters SET
-              next_at = IF(window_started_at > CURRENT_TIMESTAMP(6) - INTERVAL ? MINUTE AND attempts + 1 >= ?,
-                CURRENT_TIMESTAMP(6) + INTERVAL ? SECOND, CURRENT_TIMESTAMP(6)),
-              attempts = IF(window_started_at <= CURRENT_TIMESTAMP(6) - INTERVAL ? MINUTE, 1, attempts + 1),
-              window_started_at = IF(window_started_at <= CURRENT_TIMESTAMP(6) - INTERVAL ? MINUTE,
+              next_at = IF(window_started_at > CURRENT_TIMESTAMP(6) - INTERVAL \(window) MINUTE
+                  AND attempts + 1 >= \(Self.ipLimit),
+                CURRENT_TIMESTAMP(6) + INTERVAL \(Self.maxIPDelaySeconds) SECOND, CURRENT_TIMESTAMP(6)),
+              attempts = IF(window_started_at <= CURRENT_TIMESTAMP(6) - INTERVAL \(window) MINUTE, 1, attempts + 1),
+              window_started_at = IF(window_started_at <= CURRENT_TIMESTAMP(6) - INTERVAL \(window) MINUTE,
                 CURRENT_TIMESTAMP(6), window_started_at)
-            WHERE scope = ? AND (attempts < ? OR next_at <= CURRENT_TIMESTAMP(6)
-              OR window_started_at <= CURRENT_TIMESTAMP(6) - INTERVAL ? MINUTE)
-            """, Self.windowMinutes, Self.ipLimit, Self.maxIPDelaySeconds, Self.windowMinutes, Self.windowMinutes,
-            scope.key, Self.ipLimit, Self.windowMinutes)
+            WHERE scope = \(scope.key) AND (attempts < \(Self.ipLimit) OR next_at <= CURRENT_TIMESTAMP(6)
+              OR window_started_at <= CURRENT_TIMESTAMP(6) - INTERVAL \(window) MINUTE)
+            """)
         guard reserved.affectedRows == 0 else { return nil }
         return try secondsUntil("next_at", scope)
     }
@@ -81,51 +84,57 @@ public struct LoginThrottle {
     /// attempt from the address waits 2^(failures − limit + 1) seconds (at most `maxIPDelaySeconds`),
     /// measured from now, the end of this attempt.
     public func failed(address: String) throws {
-        try db.legacyExecute(
+        try db.execute(
             """
-            UPDATE sign_in_counters SET next_at = CURRENT_TIMESTAMP(6) + INTERVAL LEAST(?, POW(2, attempts - ? + 1)) SECOND
-            WHERE scope = ? AND attempts >= ?
-            """, Self.maxIPDelaySeconds, Self.ipLimit, Scope.ip(address).key, Self.ipLimit)
+            UPDATE sign_in_counters
+            SET next_at = CURRENT_TIMESTAMP(6)
+              + INTERVAL LEAST(\(Self.maxIPDelaySeconds), POW(2, attempts - \(Self.ipLimit) + 1)) SECOND
+            WHERE scope = \(Scope.ip(address).key) AND attempts >= \(Self.ipLimit)
+            """)
     }
 
     /// A checked password was right: the account's (or device's) count starts over.
     public func succeeded(_ scope: Scope) throws {
-        try db.legacyExecute("DELETE FROM sign_in_counters WHERE scope = ?", scope.key)
+        try db.execute("DELETE FROM sign_in_counters WHERE scope = \(scope.key)")
         // Bounded housekeeping: counters idle for a day count nothing any more.
-        try db.legacyExecute(
+        try db.execute(
             "DELETE FROM sign_in_counters WHERE window_started_at < CURRENT_TIMESTAMP(6) - INTERVAL 1 DAY LIMIT 100")
     }
 
     /// Gives an address back the slot `reserveAddress` took, for an attempt that turned out not to
     /// be a failure (the password was right, or the account refused it unchecked).
     public func release(address: String) throws {
-        try db.legacyExecute(
+        try db.execute(
             """
             UPDATE sign_in_counters SET attempts = GREATEST(attempts - 1, 0), next_at = CURRENT_TIMESTAMP(6)
-            WHERE scope = ?
-            """, Scope.ip(address).key)
+            WHERE scope = \(Scope.ip(address).key)
+            """)
     }
 
     /// One row per password actually checked: the audit trail (and what tests count).
     public func record(email: String, ip: String, succeeded: Bool, trustedDevice: Bool) throws {
-        try db.legacyExecute(
-            "INSERT INTO login_attempts (email, ip, succeeded, trusted_device) VALUES (?, ?, ?, ?)",
-            String(email.prefix(254)), String(ip.prefix(45)), succeeded, trustedDevice)
+        try db.execute(
+            """
+            INSERT INTO login_attempts (email, ip, succeeded, trusted_device)
+            VALUES (\(String(email.prefix(254))), \(String(ip.prefix(45))), \(succeeded), \(trustedDevice))
+            """)
     }
 
     private func ensureRow(_ scope: Scope) throws {
-        try db.legacyExecute(
+        try db.execute(
             """
             INSERT IGNORE INTO sign_in_counters (scope, attempts, window_started_at, next_at)
-            VALUES (?, 0, CURRENT_TIMESTAMP(6), CURRENT_TIMESTAMP(6))
-            """, scope.key)
+            VALUES (\(scope.key), 0, CURRENT_TIMESTAMP(6), CURRENT_TIMESTAMP(6))
+            """)
     }
 
     /// Whole seconds (at least 1) from now until the row's `moment` expression.
-    private func secondsUntil(_ moment: String, _ scope: Scope) throws -> Int {
-        let row = try db.legacyFirst(
-            "SELECT CAST(CEIL(TIMESTAMPDIFF(MICROSECOND, CURRENT_TIMESTAMP(6), \(moment)) / 1000000) AS SIGNED) AS s "
-                + "FROM sign_in_counters WHERE scope = ?", scope.key)
-        return max(1, (try? row?.int("s")) ?? 1)
+    private func secondsUntil(_ moment: SQL, _ scope: Scope) throws -> Int {
+        let row = try db.first(
+            """
+            SELECT CAST(CEIL(TIMESTAMPDIFF(MICROSECOND, CURRENT_TIMESTAMP(6), \(moment)) / 1000000) AS SIGNED) AS s
+            FROM sign_in_counters WHERE scope = \(scope.key)
+            """)
+        return max(1, (try row?.decode("s", as: Int?.self)) ?? 1)
     }
 }

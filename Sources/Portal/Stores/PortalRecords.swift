@@ -1,50 +1,63 @@
+import Database
 import Tenancy
 
 /// A person who signs in to the portal.
-public struct PortalUser: Sendable, Equatable {
+public struct PortalUser: Sendable, Equatable, RowDecodable {
     public let id: Int
     public let email: String
     public let name: String
+
+    public static let columns: SQLColumns = ["id", "email", "name"]
+
+    init(id: Int, email: String, name: String) {
+        self.id = id
+        self.email = email
+        self.name = name
+    }
+
+    public init(row: Row) throws {
+        id = try row.decode("id")
+        email = try row.decode("email")
+        name = try row.decode("name")
+    }
 }
 
 /// One organization a user belongs to, with the role that decides what they may do there.
-public struct Membership: Sendable, Equatable {
+public struct Membership: Sendable, Equatable, RowDecodable {
     public let orgID: String
     public let orgName: String
     public let role: Role
     /// The audit level (1 to 3) this member reviews pile claims at; nil when they review none.
     /// Only roles that may review (`Role.canReview`) act on it.
     public let reviewLevel: Int?
+
+    /// Read from `memberships m JOIN organizations o`.
+    public static let columns: SQLColumns = ["m.org_id", "o.name", "m.role", "m.review_level"]
+
+    public init(row: Row) throws {
+        orgID = try row.decode("org_id")
+        orgName = try row.decode("name")
+        role = try row.decode("role")
+        reviewLevel = try row.decode("review_level")
+    }
 }
 
 /// A signed-in session as read from its cookie.
-public struct PortalSession: Sendable {
+public struct PortalSession: Sendable, RowDecodable {
     /// SHA-256 of the cookie token: the row's key, and what flash messages hang off.
     public let tokenHash: [UInt8]
     public let user: PortalUser
     let csrfSecret: [UInt8]
 
+    /// Read from `sessions s JOIN users u`.
+    public static let columns: SQLColumns = ["s.token_hash", "s.csrf_secret"] + PortalUser.columns.qualified("u")
+
+    public init(row: Row) throws {
+        tokenHash = try row.decode("token_hash")
+        csrfSecret = try row.decode("csrf_secret")
+        user = try PortalUser(row: row)
+    }
+
     /// The token every form of this session must carry.
     public var csrfToken: String { CSRFToken.token(secret: csrfSecret) }
-}
-
-/// A webhook as the portal shows it; the token is opened only for people who may manage it.
-public struct WebhookRecord: Sendable, Equatable {
-    public let id: String
-    public let orgID: String
-    public let caseID: String
-    public let environment: Environment
-    public let name: String
-    public let description: String
-    public let url: String
-    public let sealedSecret: [UInt8]
-    public let secretHint: String
-    public let enabled: Bool
-    /// Why delivery disabled it (410, five days of failures): the flag the table and drawer show.
-    public let disabledReason: String?
-    /// The first failed attempt with no success since (stored time, UTC); nil while deliveries succeed.
-    public let failingSince: String?
-    /// While its circuit breaker is open: no delivery goes before this time but one probe.
-    public let pausedUntil: String?
-    public let createdAt: String
 }

@@ -1,3 +1,5 @@
+import Webhooks
+
 /// The details drawer of one webhook (top: name, description, date, status, URL; bottom: Token,
 /// Webhook ID, Organization ID, Case ID with copy buttons), its edit form and delete confirmation.
 enum WebhookDrawerView {

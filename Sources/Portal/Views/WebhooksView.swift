@@ -1,3 +1,5 @@
+import Webhooks
+
 /// The Webhooks tab: Copy OrgID / Copy CaseID, the table, and the "Create Webhook" form.
 enum WebhooksView {
     static func render(chrome: PageChrome, webhooks: [WebhookRecord], canManage: Bool, overlay: HTML) -> HTML {

@@ -7,8 +7,8 @@ extension WebhookRegistry {
     /// test event aimed at a sibling webhook; the drawer only offers "Resend" for events in the
     /// webhook's own log, so anything else is answered as unknown before anything is queued.
     public func hasDelivery(eventID: Int, webhookID: String) throws -> Bool {
-        try db.legacyFirst(
-            "SELECT 1 AS found FROM webhook_deliveries WHERE event_id = ? AND webhook_id = ? LIMIT 1", eventID,
-            webhookID) != nil
+        try db.first(
+            "SELECT 1 AS found FROM webhook_deliveries WHERE event_id = \(eventID) AND webhook_id = \(webhookID) LIMIT 1"
+        ) != nil
     }
 }
