@@ -78,13 +78,17 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .executableTarget(
-            name: "claimscore",
+        .target(
+            name: "ClaimScoreCLI",
             dependencies: [
                 "App", "API", "Claims", "Database", "FastCGI", "Portal", "Scoring", "Tenancy", "Webhooks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+        .executableTarget(
+            name: "claimscore",
+            dependencies: ["ClaimScoreCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(name: "TestSupport", dependencies: ["Database"], path: "Tests/TestSupport"),
         .testTarget(name: "JSONTests", dependencies: ["JSON", "TestSupport"]),
@@ -107,10 +111,11 @@ let package = Package(
             name: "WebhookDeliveryTests",
             dependencies: ["Webhooks", "Database", "TestSupport", "Tenancy", "HTTP", "Portal"],
             exclude: ["receiver.py"]),
-        .testTarget(name: "PortalTests", dependencies: ["Portal", "Tenancy", "HTTP", "Claims", "TestSupport"]),
+        .testTarget(
+            name: "PortalTests", dependencies: ["Portal", "Tenancy", "HTTP", "Claims", "ClaimScoreCLI", "TestSupport"]),
         .testTarget(
             name: "PortalIntegrationTests",
-            dependencies: ["Portal", "Tenancy", "Webhooks", "Database", "TestSupport"]
+            dependencies: ["Portal", "Tenancy", "Webhooks", "Database", "ClaimScoreCLI", "TestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -5,6 +5,7 @@ import FastCGI
 import Foundation
 import HTTP
 import Logging
+import Portal
 
 /// Wires configuration, routes and the worker pool together for `claimscore serve`.
 public struct Application: Sendable {
@@ -14,10 +15,14 @@ public struct Application: Sendable {
     public let api: APIState
     /// The validator and scorers, shared by the API and the pile worker.
     public let engine: ClaimEngine
+    /// The portal's keys, allow-list and cookie settings, parsed once here.
+    public let portalSettings: PortalSettings
 
-    public init(config: Config, logger: Logger) {
+    /// Parses everything the request path reads; a bad key or allow-list stops start-up.
+    public init(config: Config, logger: Logger) throws(ConfigError) {
         self.config = config
         self.logger = logger
+        portalSettings = try config.portalSettings()
         engine = ClaimEngine(secretKey: config.secretKey)
         api = APIState(engine: engine, ratePerSecond: config.rateLimit, burst: config.rateBurst)
     }
@@ -39,9 +44,11 @@ public struct Application: Sendable {
         let config = self.config
         let logger = self.logger
         let api = self.api
+        let portalSettings = self.portalSettings
         return try FastCGIServer(options: options, logger: logger) { _ in
             let context = RequestContext(
-                db: Connection(config: config.database), config: config, logger: logger, api: api)
+                db: Connection(config: config.database), config: config, logger: logger, api: api,
+                portalSettings: portalSettings)
             return AppHandler(router: router, context: context)
         }
     }
@@ -55,8 +62,8 @@ public struct Application: Sendable {
         return worker
     }
 
-    /// Applies pending migrations from the configured directory.
-    public func migrate() throws -> [String] {
+    /// Applies pending migrations from the configured directory (needs only the database).
+    public static func migrate(config: Config) throws -> [String] {
         let connection = Connection(config: config.database, multiStatements: true)
         defer { connection.close() }
         let migrations = try Migrator.load(directory: config.migrationsDirectory)

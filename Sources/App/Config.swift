@@ -164,23 +164,29 @@ public struct Config: Sendable, Equatable {
             inheritedDescriptor: descriptor)
     }
 
-    /// What the webhook delivery thread needs; a bad key or allow-list stops `serve` at startup.
-    public func webhookDeliveryOptions() throws(ConfigError) -> DeliveryOptions {
-        let box: SecretBox
+    /// The AES-GCM box for webhook tokens and flashes; a bad key stops `serve` at startup.
+    public func secretBox() throws(ConfigError) -> SecretBox {
         do {
-            box = try SecretBox(key: secretKey)
+            return try SecretBox(key: secretKey)
         } catch {
             throw .invalid("secret_key", "(hidden)", "base64 of exactly 32 bytes (head -c 32 /dev/urandom | base64)")
         }
-        let policy: AddressPolicy
+    }
+
+    /// The SSRF policy for webhook URLs; a bad allow-list stops `serve` at startup.
+    public func addressPolicy() throws(ConfigError) -> AddressPolicy {
         do {
-            policy = try AddressPolicy(allowList: webhookAllowNetworks.joined(separator: ","))
+            return try AddressPolicy(allowList: webhookAllowNetworks.joined(separator: ","))
         } catch {
             throw .invalid("webhook_allow_networks", webhookAllowNetworks.joined(separator: ","), error.description)
         }
-        return DeliveryOptions(
-            database: database, secretBox: box,
-            destinations: DestinationGuard(policy: policy, allowPublic: webhookAllowPublic),
+    }
+
+    /// What the webhook delivery thread needs.
+    public func webhookDeliveryOptions() throws(ConfigError) -> DeliveryOptions {
+        DeliveryOptions(
+            database: database, secretBox: try secretBox(),
+            destinations: DestinationGuard(policy: try addressPolicy(), allowPublic: webhookAllowPublic),
             maxInFlightPerWebhook: webhookMaxInFlight, schedule: RetrySchedule.standard.scaled(by: webhookRetryScale),
             breaker: CircuitBreaker.standard.scaled(by: webhookRetryScale),
             leaseDuration: TimeInterval(webhookLeaseSeconds))

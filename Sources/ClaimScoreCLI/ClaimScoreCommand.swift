@@ -4,8 +4,10 @@ import Foundation
 import Logging
 
 /// `claimscore` and its subcommands.
-struct ClaimScoreCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct ClaimScoreCommand: ParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         commandName: "claimscore",
         abstract: "ClaimScore: real-time claim scoring behind nginx (FastCGI) on MariaDB.",
         subcommands: [

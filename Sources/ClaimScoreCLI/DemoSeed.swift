@@ -1,4 +1,5 @@
 import Database
+import Portal
 import Tenancy
 
 /// The demo data behind `.ci/serve`: an organization with a settlement and a health case (two

@@ -11,9 +11,9 @@ struct MigrateCommand: ParsableCommand {
 
     func run() throws {
         let config = try options.load()
-        let logger = options.logger(config)
+        _ = options.logger(config)
         Database.libraryInit()
-        let applied = try Application(config: config, logger: logger).migrate()
+        let applied = try Application.migrate(config: config)
         print(applied.isEmpty ? "migrations: up to date" : "migrations applied: \(applied.joined(separator: ", "))")
     }
 }

@@ -1,4 +1,5 @@
 import Database
+import Portal
 import Scoring
 import Tenancy
 

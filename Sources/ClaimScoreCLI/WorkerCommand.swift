@@ -43,7 +43,7 @@ struct WorkerCommand: ParsableCommand {
         pthread_sigmask(SIG_BLOCK, &stopSignals, nil)
 
         let delivery = DeliveryThread(options: try config.webhookDeliveryOptions(), logger: logger)
-        let application = Application(config: config, logger: logger)
+        let application = try Application(config: config, logger: logger)
         let servers = try application.makeServers(
             apiDescriptor: Master.apiDescriptor, portalDescriptor: Master.portalDescriptor)
         let piles = application.makePileWorker()

@@ -34,7 +34,7 @@ struct PortalScope {
 
     /// A one-time notice for the page after the redirect ("The key was deleted.").
     func notice<Context: PortalContext>(_ context: Context, _ text: String) throws {
-        try FlashStore(db: context.db, box: context.portalSettings.secretBox()).add(
+        try FlashStore(db: context.db, box: context.portalSettings.secretBox).add(
             sessionHash: session.tokenHash, kind: .notice, text: text)
     }
 

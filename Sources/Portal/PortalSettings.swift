@@ -1,32 +1,25 @@
-import Foundation
 import Webhooks
 
-/// The part of the server configuration the portal reads; App builds it from its `Config`, so the
-/// portal does not depend on App.
+/// The part of the server configuration the portal reads, parsed once at startup (App builds it
+/// from its `Config`, so the portal does not depend on App); the request path only reads it.
 public struct PortalSettings: Sendable {
-    /// Base64 of 32 bytes: seals webhook tokens and flash messages, keys the sign-in form's CSRF token.
-    public var secretKey: String
-    /// CIDR blocks webhooks may reach although they are not public (the SSRF allow-list).
-    public var webhookAllowNetworks: [String]
-    public var sessionHours: Int
+    /// Seals webhook tokens and flash messages (AES-GCM with the server key).
+    public let secretBox: SecretBox
+    /// The SSRF policy for webhook URLs saved in the portal.
+    public let addressPolicy: AddressPolicy
+    /// The server key's 32 bytes: keys the sign-in form's CSRF token and the device cookie.
+    let serverKey: [UInt8]
+    public let sessionHours: Int
     /// True when the site is served over HTTPS: cookies then carry `Secure`.
-    public var secureCookies: Bool
+    public let secureCookies: Bool
 
-    public init(secretKey: String, webhookAllowNetworks: [String], sessionHours: Int, secureCookies: Bool) {
-        self.secretKey = secretKey
-        self.webhookAllowNetworks = webhookAllowNetworks
+    public init(
+        secretBox: SecretBox, addressPolicy: AddressPolicy, serverKey: [UInt8], sessionHours: Int, secureCookies: Bool
+    ) {
+        self.secretBox = secretBox
+        self.addressPolicy = addressPolicy
+        self.serverKey = serverKey
         self.sessionHours = sessionHours
         self.secureCookies = secureCookies
     }
-
-    /// The AES-GCM box for webhook tokens and flashes; a missing or malformed key is a server fault.
-    public func secretBox() throws(SecretBoxError) -> SecretBox { try SecretBox(key: secretKey) }
-
-    /// The SSRF policy for webhook URLs saved in the portal.
-    public func addressPolicy() throws(AddressPolicyError) -> AddressPolicy {
-        try AddressPolicy(allowList: webhookAllowNetworks.joined(separator: ","))
-    }
-
-    /// The server key's bytes (empty when unset, which `serve` does not allow).
-    var serverKeyBytes: [UInt8] { Data(base64Encoded: secretKey).map(Array.init) ?? [] }
 }

@@ -1,4 +1,4 @@
 import ArgumentParser
-import Foundation
+import ClaimScoreCLI
 
 ClaimScoreCommand.main()

@@ -1,3 +1,4 @@
+import ClaimScoreCLI
 import Database
 import Foundation
 import Portal

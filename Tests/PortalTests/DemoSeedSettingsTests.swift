@@ -1,3 +1,4 @@
+import ClaimScoreCLI
 import Claims
 import Portal
 import Testing

@@ -10,7 +10,7 @@ enum ApiKeysController {
     static func show<Context: PortalContext>(_ request: Request, _ context: Context) throws -> Response {
         let scope = try PortalGate.scope(request, db: context.db)
         let canManage = scope.role.canManageDeveloperTools
-        let flashes = try FlashStore(db: context.db, box: context.portalSettings.secretBox())
+        let flashes = try FlashStore(db: context.db, box: context.portalSettings.secretBox)
             .take(sessionHash: scope.session.tokenHash)
         let chrome = scope.chrome(
             section: "developer-tools", notices: flashes.filter { $0.kind == .notice }.map(\.text))
@@ -46,7 +46,7 @@ enum ApiKeysController {
                 overlay: ApiCredentialsView.createDialog(chrome: chrome, values: values),
                 status: 422)
         }
-        let box = try context.portalSettings.secretBox()
+        let box = context.portalSettings.secretBox
         try context.db.transaction {
             let (key, plaintext) = try ApiKeyStore(db: context.db).create(
                 orgID: scope.orgID, environment: values.chosenEnvironment, name: values.name,

@@ -25,7 +25,7 @@ enum AuthController {
         guard
             CSRFToken.verifyLogin(
                 form[CSRFToken.fieldName], nonce: request.cookies[PortalGate.loginCookie],
-                serverKey: settings.serverKeyBytes)
+                serverKey: settings.serverKey)
         else { throw PortalError.invalidCSRFToken }
 
         let email = UserStore.normalize(email: form["email"] ?? "")
@@ -38,7 +38,7 @@ enum AuthController {
         }
         let found = try UserStore(db: context.db).find(email: email)
         let address = request.remoteAddress
-        let device = DeviceCookie.verify(request.cookies[DeviceCookie.name], serverKey: settings.serverKeyBytes)
+        let device = DeviceCookie.verify(request.cookies[DeviceCookie.name], serverKey: settings.serverKey)
             .flatMap { $0.userID == found?.user.id ? $0 : nil }
         let throttle = LoginThrottle(db: context.db)
         let scope: LoginThrottle.Scope = device.map { .device(nonce: $0.nonce) } ?? .account(email: email)
@@ -77,7 +77,7 @@ enum AuthController {
             "set-cookie",
             Cookies.setCookie(
                 name: DeviceCookie.name,
-                value: DeviceCookie.issue(userID: found.user.id).value(serverKey: settings.serverKeyBytes),
+                value: DeviceCookie.issue(userID: found.user.id).value(serverKey: settings.serverKey),
                 maxAge: DeviceCookie.lifetimeSeconds, secure: settings.secureCookies, path: DeviceCookie.path))
         return response
     }
@@ -138,7 +138,7 @@ enum AuthController {
         var nonce = request.cookies[PortalGate.loginCookie] ?? ""
         let fresh = !SessionToken.isWellFormed(nonce)
         if fresh { nonce = SessionToken.generate() }
-        let token = CSRFToken.loginToken(nonce: nonce, serverKey: settings.serverKeyBytes)
+        let token = CSRFToken.loginToken(nonce: nonce, serverKey: settings.serverKey)
         var response = PortalResponse.html(
             LoginView.render(
                 csrfToken: token, email: email, next: PortalGate.safeReturnPath(next), message: message),

@@ -13,7 +13,7 @@ enum ClaimPageController {
         try scope.require(scope.role.canSeeEverything)
         let environment = ReviewPaths.environment(request)
         let claim = try find(request, scope: scope, environment: environment, db: context.db)
-        let flashes = try FlashStore(db: context.db, box: context.portalSettings.secretBox())
+        let flashes = try FlashStore(db: context.db, box: context.portalSettings.secretBox)
             .take(sessionHash: scope.session.tokenHash)
         return try page(
             scope, context, claim: claim, environment: environment,
