@@ -51,6 +51,6 @@ struct MigratorTests {
         } catch DatabaseError.migrationFailed(let name, _) {
             #expect(name == "9xx_bad.sql")
         }
-        #expect(try db.legacyQuery("SELECT version FROM schema_migrations WHERE version = ?", bad.version).isEmpty)
+        #expect(try db.fixtureQuery("SELECT version FROM schema_migrations WHERE version = ?", bad.version).isEmpty)
     }
 }

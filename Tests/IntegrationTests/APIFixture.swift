@@ -71,7 +71,7 @@ struct APIFixture {
     }
 
     func claimCount(_ record: CaseRecord) throws -> Int {
-        try db.legacyFirst("SELECT COUNT(*) AS n FROM claims WHERE case_id = ?", record.id)?.int("n") ?? -1
+        try db.fixtureFirst("SELECT COUNT(*) AS n FROM claims WHERE case_id = ?", record.id)?.int("n") ?? -1
     }
 
     /// A complete, clean settlement claim; `email` and `ip` vary it.

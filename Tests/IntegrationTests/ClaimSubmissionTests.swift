@@ -26,7 +26,7 @@ struct ClaimSubmissionTests {
         let read = try f.get(f.path(f.settlement, "/claims/\(id)"), key: f.liveKey)
         #expect(read.status == 200)
         #expect(read.text == created.text)
-        let raw = try f.db.legacyQuery("SELECT request_json, result_json FROM claims WHERE id = ?", id)
+        let raw = try f.db.fixtureQuery("SELECT request_json, result_json FROM claims WHERE id = ?", id)
         #expect(!raw.flatMap(\.values).contains { "\($0)".contains("000123456789") })
     }
 
@@ -37,10 +37,10 @@ struct ClaimSubmissionTests {
             json: APIFixture.settlementClaim(ref: "FORM-OUTBOX", email: "outbox@example.com"))
         let id = try #require(created.json["id"] as? Int)
         let event = try #require(
-            try f.db.legacyFirst("SELECT type, payload FROM webhook_events WHERE claim_id = ?", id))
+            try f.db.fixtureFirst("SELECT type, payload FROM webhook_events WHERE claim_id = ?", id))
         #expect(try event.string("type") == "claim.scored")
         #expect(try event.string("payload") == created.text)
-        let signals = try f.db.legacyFirst("SELECT COUNT(*) AS n FROM claim_signals WHERE claim_id = ?", id)
+        let signals = try f.db.fixtureFirst("SELECT COUNT(*) AS n FROM claim_signals WHERE claim_id = ?", id)
         #expect(try signals?.int("n") ?? 0 > 5)
     }
 
@@ -107,7 +107,8 @@ struct ClaimSubmissionTests {
         #expect(claim["encounter_date"] as? String == "2026-11-01T00:00:00.000000Z")
         let codes = (claim["deductions"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
         #expect(Set(codes) == ["ITEM_PRICE_ABOVE_TARIFF", "ITEM_QTY_ABOVE_LIMIT", "ITEM_NOT_IN_TARIFF"])
-        let rows = try f.db.legacyQuery("SELECT position FROM claim_items WHERE claim_id = ?", claim["id"] as? Int ?? 0)
+        let rows = try f.db.fixtureQuery(
+            "SELECT position FROM claim_items WHERE claim_id = ?", claim["id"] as? Int ?? 0)
         #expect(rows.count == 3)
         let again = try f.post(f.path(f.health, "/claims"), key: f.liveKey, json: APIFixture.healthClaim(ref: "H-2"))
         let againCodes = (again.json["deductions"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }

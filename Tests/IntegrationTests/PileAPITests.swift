@@ -36,7 +36,7 @@ struct PileAPITests {
         let rest = try f.get(f.piles("/\(id)/claims?limit=10&cursor=\(cursor)"), key: f.liveKey)
         #expect((rest.json["data"] as? [[String: Any]])?.compactMap { $0["ref"] as? String } == ["c", "d", "e"])
 
-        let events = try f.db.legacyQuery(
+        let events = try f.db.fixtureQuery(
             "SELECT claim_id FROM webhook_events WHERE pile_id = ? AND type = 'claim.pile_vetting_done' ORDER BY id", id
         )
         #expect(
@@ -80,7 +80,7 @@ struct PileAPITests {
         #expect(repeated.status == 409)
         let clashes = (repeated.json["errors"] as? [[String: Any]])?.compactMap { $0["field"] as? String } ?? []
         #expect(clashes == ["claims[1].ref"], "ok-1 repeats the ref of claims[0]")
-        #expect(try f.db.legacyFirst("SELECT COUNT(*) AS n FROM piles WHERE case_id = ?", f.health.id)?.int("n") == 0)
+        #expect(try f.db.fixtureFirst("SELECT COUNT(*) AS n FROM piles WHERE case_id = ?", f.health.id)?.int("n") == 0)
         #expect(try f.claimCount(f.health) == 0)
 
         let id = try f.createPile(ref: "GOOD", count: 2)
@@ -159,10 +159,10 @@ struct PileAPITests {
         #expect(status["status"] as? String == "in_audit")
         #expect(status["audit_levels"] as? Int == 2)
         #expect((status["counts"] as? [String: Int])?["awaiting_audit"] == 3)
-        let stages = try f.db.legacyQuery("SELECT audit_stage FROM claims WHERE pile_id = ?", id).map {
+        let stages = try f.db.fixtureQuery("SELECT audit_stage FROM claims WHERE pile_id = ?", id).map {
             $0.optionalInt("audit_stage")
         }
         #expect(stages == [1, 1, 1])
-        #expect(try f.db.legacyFirst("SELECT COUNT(*) AS n FROM webhook_events WHERE pile_id = ?", id)?.int("n") == 0)
+        #expect(try f.db.fixtureFirst("SELECT COUNT(*) AS n FROM webhook_events WHERE pile_id = ?", id)?.int("n") == 0)
     }
 }

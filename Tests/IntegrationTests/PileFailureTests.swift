@@ -37,7 +37,7 @@ struct PileFailureTests {
         #expect(one.json["vetting_error"] as? String == errors[1])
 
         // Every claim still gets its event, in claim-id order; the failed ones say why.
-        let events = try f.db.legacyQuery(
+        let events = try f.db.fixtureQuery(
             "SELECT claim_id, payload FROM webhook_events WHERE pile_id = ? AND type = 'claim.pile_vetting_done' ORDER BY id",
             id)
         #expect(try events.map { try $0.int("claim_id") } == ids)
@@ -49,8 +49,8 @@ struct PileFailureTests {
         let id = try f.createPile(ref: "DOOMED", count: 2)
         // Submitted as the API does, with case settings that no longer load: every try fails,
         // whatever the claims.
-        try f.db.legacyExecute("UPDATE cases SET settings = 'not json' WHERE id = ?", f.health.id)
-        try f.db.legacyExecute("UPDATE piles SET status = 'vetting', submitted_at = NOW(6) WHERE id = ?", id)
+        try f.db.fixtureExecute("UPDATE cases SET settings = 'not json' WHERE id = ?", f.health.id)
+        try f.db.fixtureExecute("UPDATE piles SET status = 'vetting', submitted_at = NOW(6) WHERE id = ?", id)
 
         let parked = try f.waitForPile(id, timeout: 30) { $0["status"] as? String == "failed" }
         #expect(parked["status"] as? String == "failed")
@@ -59,9 +59,9 @@ struct PileFailureTests {
         #expect((parked["counts"] as? [String: Int])?["vetted"] == 0)
         // Give a worker time to (wrongly) try again or write a second event.
         Thread.sleep(forTimeInterval: 1.5)
-        let row = try #require(try f.db.legacyFirst("SELECT status, attempts FROM piles WHERE id = ?", id))
+        let row = try #require(try f.db.fixtureFirst("SELECT status, attempts FROM piles WHERE id = ?", id))
         #expect(try row.string("status") == "failed" && row.optionalInt("attempts") == 5)
-        let events = try f.db.legacyQuery(
+        let events = try f.db.fixtureQuery(
             "SELECT payload FROM webhook_events WHERE pile_id = ? AND type = 'pile.failed'", id)
         #expect(events.count == 1)
         let payload =
@@ -96,7 +96,7 @@ struct PileFailureTests {
         }
         let busySeconds = try Self.vettingSeconds(b, pile: busy)
         // How many of A's turns ran meanwhile: each poison pile's first turn marks its claim.
-        let marked = try a.db.legacyFirst(
+        let marked = try a.db.fixtureFirst(
             "SELECT COUNT(*) AS n FROM claims WHERE case_id = ? AND vetting_error IS NOT NULL", a.health.id)?.int("n")
         print(
             "poison piles: B's 1,000-claim pile vetted in \(idleSeconds) s idle, \(busySeconds) s with 100 poison piles"
@@ -108,7 +108,7 @@ struct PileFailureTests {
         var finished = 0
         while Date() < deadline {
             finished =
-                try a.db.legacyFirst(
+                try a.db.fixtureFirst(
                     """
                     SELECT COUNT(*) AS n FROM piles WHERE case_id = ? AND status = 'vetting_done' AND claims_failed = 1
                     """, a.health.id)?.int("n") ?? 0
@@ -120,7 +120,7 @@ struct PileFailureTests {
 
     /// An item row the vetting will also write: the claim's result cannot be stored.
     static func poison(_ db: Connection, claimID: Int) throws {
-        try db.legacyExecute(
+        try db.fixtureExecute(
             """
             INSERT INTO claim_items (claim_id, position, unit_price_billed, unit_price_approved, qty_billed,
               qty_approved, comments) VALUES (?, 0, 1, 1, 1, 1, '[]')
@@ -132,7 +132,7 @@ struct PileFailureTests {
         #expect(try f.post(f.piles("/\(pile)/submit"), key: f.liveKey, json: "{}").status == 202)
         let done = try f.waitForPile(pile, timeout: 120) { $0["vetted_at"] is String }
         try #require(done["vetted_at"] is String, "pile \(pile) was not vetted within 120 s")
-        let micros = try f.db.legacyFirst(
+        let micros = try f.db.fixtureFirst(
             "SELECT TIMESTAMPDIFF(MICROSECOND, submitted_at, vetted_at) AS us FROM piles WHERE id = ?", pile)?.int("us")
         return Double(micros ?? 0) / 1_000_000
     }

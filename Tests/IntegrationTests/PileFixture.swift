@@ -51,7 +51,7 @@ extension APIFixture {
     }
 
     func setHealthSettings(_ json: String) throws {
-        try db.legacyExecute("UPDATE cases SET settings = ? WHERE id = ?", json, health.id)
+        try db.fixtureExecute("UPDATE cases SET settings = ? WHERE id = ?", json, health.id)
         // The API caches cases for up to one second.
         Thread.sleep(forTimeInterval: 1.1)
     }

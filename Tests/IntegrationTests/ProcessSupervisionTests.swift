@@ -69,11 +69,11 @@ struct ProcessSupervisionTests {
         }
         #expect(created.count == outcomes.filter { $0.status == 201 }.count, "every 201 carries its claim id")
         let stored = Set(
-            try fixture.db.legacyQuery("SELECT id FROM claims WHERE case_id = ?", fixture.settlement.id).map {
+            try fixture.db.fixtureQuery("SELECT id FROM claims WHERE case_id = ?", fixture.settlement.id).map {
                 try $0.int("id")
             })
         let scored = Set(
-            try fixture.db.legacyQuery(
+            try fixture.db.fixtureQuery(
                 "SELECT claim_id FROM webhook_events WHERE case_id = ? AND type = 'claim.scored'", fixture.settlement.id
             ).map { try $0.int("claim_id") })
         #expect(Set(created).isSubset(of: stored), "no 201 is lost")

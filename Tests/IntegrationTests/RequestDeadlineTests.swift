@@ -18,7 +18,7 @@ struct RequestDeadlineTests {
         var answer: HTTPResult?
         var seconds = 0.0
         try locker.transaction {
-            _ = try locker.legacyQuery("SELECT id FROM api_keys WHERE id = ? FOR UPDATE", created.key.id)
+            _ = try locker.fixtureQuery("SELECT id FROM api_keys WHERE id = ? FOR UPDATE", created.key.id)
             let start = ContinuousClock.now
             answer = try fixture.get(path, key: created.plaintext)
             let elapsed = ContinuousClock.now - start

@@ -28,7 +28,7 @@ struct ApiKeyFormTests {
         let stored = try #require(try ApiKeyStore(db: TestDatabase.connect()).list(orgID: tenant.org.id).first)
         #expect(stored.name == "Production Claim Form")
         #expect(stored.displayPrefix == String(plaintext.prefix(12)))
-        let rows = try TestDatabase.connect().legacyQuery("SELECT * FROM api_keys WHERE id = ?", stored.id)
+        let rows = try TestDatabase.connect().fixtureQuery("SELECT * FROM api_keys WHERE id = ?", stored.id)
         #expect(!rows.flatMap(\.values).contains(.text(plaintext)))
         #expect(rows.first?.bytes("key_hash") == ApiKeyFormat.hash(plaintext))
         // The key a person copies from the dialog is the one the API will accept.

@@ -33,7 +33,7 @@ struct DeliveryLogTests {
         #expect(posted.header("location") == drawer(tenant, hook))
         #expect(try DeliveryRows.testEvents(webhookID: hook.id) == 1)
         let event = try #require(
-            try TestDatabase.connect().legacyFirst(
+            try TestDatabase.connect().fixtureFirst(
                 "SELECT id, org_id, case_id FROM webhook_events WHERE target_webhook_id = ?", hook.id))
         #expect(try event.string("org_id") == tenant.org.id && event.string("case_id") == tenant.caseRecord.id)
         // The delivery thread fans it out to this webhook alone.
@@ -60,7 +60,7 @@ struct DeliveryLogTests {
         let posted = try admin.post("\(tenant.hooks)/\(hook.id)/deliveries/\(event.id)/resend")
         #expect(posted.status == 303)
         #expect(posted.header("location") == drawer(tenant, hook))
-        let rows = try TestDatabase.connect().legacyQuery(
+        let rows = try TestDatabase.connect().fixtureQuery(
             """
             SELECT d.origin, e.message_id FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id
             WHERE d.event_id = ? ORDER BY d.id
@@ -187,7 +187,7 @@ struct DeliveryLogTests {
         let event = try DeliveryRows.event(for: hook)
         try DeliveryRows.delivery(event, to: hook, state: "cancelled")
         let reason = "Disabled 2026-11-22T10:04:10.120Z: the receiver answered 410 Gone <b>"
-        try TestDatabase.connect().legacyExecute(
+        try TestDatabase.connect().fixtureExecute(
             "UPDATE webhooks SET enabled = 0, disabled_reason = ?, failing_since = NOW(6) - INTERVAL 5 DAY WHERE id = ?",
             reason, hook.id)
         let admin = try PortalFixture.client(.admin, in: tenant)
@@ -206,7 +206,7 @@ struct DeliveryLogTests {
         // Enabled again by hand: the flag and the failure window are gone.
         #expect(try admin.post("\(tenant.hooks)/\(hook.id)/status", [("active", "1")]).status == 303)
         let row = try #require(
-            try TestDatabase.connect().legacyFirst(
+            try TestDatabase.connect().fixtureFirst(
                 "SELECT enabled, disabled_reason, failing_since FROM webhooks WHERE id = ?", hook.id))
         #expect(try row.bool("enabled"))
         #expect(row.optionalString("disabled_reason") == nil && row.optionalString("failing_since") == nil)
@@ -216,7 +216,7 @@ struct DeliveryLogTests {
     @Test func aFailingWebhookShowsSinceWhen() throws {
         let tenant = try PortalFixture.tenant()
         let hook = try PortalFixture.webhook(in: tenant)
-        try TestDatabase.connect().legacyExecute(
+        try TestDatabase.connect().fixtureExecute(
             "UPDATE webhooks SET failing_since = '2026-11-20 08:30:00.000000' WHERE id = ?", hook.id)
         let owner = try PortalFixture.client(.owner, in: tenant)
         #expect(try owner.get(tenant.hooks).text.contains("Failing since 2026-11-20 08:30 UTC"))
@@ -229,7 +229,7 @@ struct DeliveryLogTests {
     @Test func aPausedWebhookShowsUntilWhenAndEnablingResetsTheBreaker() throws {
         let tenant = try PortalFixture.tenant()
         let hook = try PortalFixture.webhook(in: tenant)
-        try TestDatabase.connect().legacyExecute(
+        try TestDatabase.connect().fixtureExecute(
             """
             UPDATE webhooks SET failing_since = '2026-11-20 08:30:00.000000', consecutive_failures = 7,
               paused_until = '2999-01-01 10:04:10.000000'
@@ -242,7 +242,7 @@ struct DeliveryLogTests {
         #expect(try owner.post("\(tenant.hooks)/\(hook.id)/status", [("active", "0")]).status == 303)
         #expect(try owner.post("\(tenant.hooks)/\(hook.id)/status", [("active", "1")]).status == 303)
         let row = try #require(
-            try TestDatabase.connect().legacyFirst(
+            try TestDatabase.connect().fixtureFirst(
                 "SELECT consecutive_failures, paused_until FROM webhooks WHERE id = ?", hook.id))
         #expect(try row.int("consecutive_failures") == 0 && row.isNull("paused_until"))
     }

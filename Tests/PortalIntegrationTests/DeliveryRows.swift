@@ -16,7 +16,7 @@ enum DeliveryRows {
     /// A `claim.scored` event of the webhook's case and environment, already fanned out.
     static func event(for hook: WebhookRecord, type: String = "claim.scored") throws -> Event {
         let messageID = WebhookMessageID.generate()
-        let result = try TestDatabase.connect().legacyExecute(
+        let result = try TestDatabase.connect().fixtureExecute(
             """
             INSERT INTO webhook_events (message_id, org_id, case_id, environment, type, payload, fanned_out_at)
             VALUES (?, ?, ?, ?, ?, '{}', NOW(6))
@@ -31,7 +31,7 @@ enum DeliveryRows {
     static func delivery(
         _ event: Event, to hook: WebhookRecord, state: String = "delivered", attempts: Int = 0, pileID: Int? = nil
     ) throws -> Int {
-        try TestDatabase.connect().legacyExecute(
+        try TestDatabase.connect().fixtureExecute(
             """
             INSERT INTO webhook_deliveries (event_id, webhook_id, pile_id, state, attempts, next_attempt_at)
             VALUES (?, ?, ?, ?, ?, NOW(6) + INTERVAL 1 DAY)
@@ -44,7 +44,7 @@ enum DeliveryRows {
         delivery: Int, hook: WebhookRecord, number: Int, statusCode: Int?, durationMS: Int, answer: String,
         error: String? = nil, retryInHours: Int? = nil
     ) throws {
-        try TestDatabase.connect().legacyExecute(
+        try TestDatabase.connect().fixtureExecute(
             """
             INSERT INTO webhook_delivery_attempts
               (delivery_id, webhook_id, attempt, started_at, duration_ms, status_code, response_excerpt, error,

@@ -12,12 +12,12 @@ struct PileFailurePageTests {
     @Test func aFailedPileAndAClaimThatCouldNotBeVettedShowTheirReasons() throws {
         let audit = try ReviewFixture.audit(claims: 2, levels: 1, ref: "PARKED")
         let db = TestDatabase.connect()
-        try db.legacyExecute(
+        try db.fixtureExecute(
             """
             UPDATE piles SET status = 'failed', attempts = 5, failure = 'the case''s settings are invalid: <oops>',
               failed_at = NOW(6), claims_awaiting_audit = 1, claims_failed = 1 WHERE id = ?
             """, audit.pileID)
-        try db.legacyExecute(
+        try db.fixtureExecute(
             """
             UPDATE claims SET audit_stage = NULL, vetting_error = 'its vetting result could not be stored (database error 1264)'
             WHERE id = ?

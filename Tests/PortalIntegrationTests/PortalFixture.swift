@@ -76,7 +76,7 @@ enum PortalFixture {
     }
 
     static func count(_ sql: String, _ values: any Bindable...) throws -> Int {
-        try TestDatabase.connect().legacyQuery(sql, values: values).first?.int("n") ?? -1
+        try TestDatabase.connect().fixtureQuery(sql, values: values).first?.int("n") ?? -1
     }
 
     static func auditCount(_ org: Organization) throws -> Int {

@@ -11,7 +11,7 @@ import Testing
 @Suite(.enabled(if: TestEnvironment.hasStack, "needs the test stack (.ci/test)"))
 struct ReviewBehaviourTests {
     func history(_ claimID: Int) throws -> [String] {
-        try TestDatabase.connect().legacyQuery(
+        try TestDatabase.connect().fixtureQuery(
             """
             SELECT CONCAT_WS('|', level, action, IFNULL(item_position, '-'), IFNULL(before_value, '-'),
               IFNULL(after_value, '-')) AS line FROM claim_history WHERE claim_id = ? ORDER BY id
@@ -54,7 +54,7 @@ struct ReviewBehaviourTests {
                 "1|item.rejected|1|pending|rejected", "1|claim.approved_amount|-|3300.00|1800.00",
                 "1|item.comment|0|-|one dose only",
             ])
-        let rows = try TestDatabase.connect().legacyQuery(
+        let rows = try TestDatabase.connect().fixtureQuery(
             "SELECT DISTINCT user_id, user_email FROM claim_history WHERE claim_id = ?", claimID)
         #expect(rows.count == 1)
         #expect(try rows.first?.string("user_email") == reviewer.user.email)
@@ -88,7 +88,7 @@ struct ReviewBehaviourTests {
         #expect(snapshot.stage == nil && snapshot.approvalStatus == 0 && snapshot.approvedAmount == 0)
         #expect(snapshot.audits == 2)
         #expect(try ReviewFixture.pileCounts(audit.pileID) == ("in_audit", 1, 0, 1))
-        let audits = try TestDatabase.connect().legacyQuery(
+        let audits = try TestDatabase.connect().fixtureQuery(
             "SELECT level, reviewer_id, decision FROM claim_audits WHERE claim_id = ? ORDER BY level", claimID)
         #expect(
             try audits.map { [try $0.int("level"), try $0.int("reviewer_id"), try $0.int("decision")] } == [
@@ -118,7 +118,7 @@ struct ReviewBehaviourTests {
         let holder = TestDatabase.connect()
         defer { holder.close() }
         let lock = "claimscore.pile.\(audit.pileID)"
-        #expect(try holder.legacyFirst("SELECT GET_LOCK(?, 5) AS got", lock)?.optionalInt("got") == 1)
+        #expect(try holder.fixtureFirst("SELECT GET_LOCK(?, 5) AS got", lock)?.optionalInt("got") == 1)
         #expect(try second.post(audit.claimAction(1, "reject")).status == 303)
         #expect(try ReviewFixture.pileCounts(audit.pileID) == ("finishing", 0, 1, 1))
         // The worker writes claim.pile_vetting_done, not the portal.
@@ -127,7 +127,7 @@ struct ReviewBehaviourTests {
         let pile = try first.get("\(audit.base)/piles/\(audit.pileID)").text
         #expect(pile.contains(">Finishing<"))
         // Released, the worker finishes it: one event per claim (bounded wait, 20 s).
-        _ = try holder.legacyFirst("SELECT RELEASE_LOCK(?) AS released", lock)
+        _ = try holder.fixtureFirst("SELECT RELEASE_LOCK(?) AS released", lock)
         for _ in 0..<200 where try ReviewFixture.pileCounts(audit.pileID).status != "vetting_done" {
             Thread.sleep(forTimeInterval: 0.1)
         }
@@ -146,7 +146,7 @@ struct ReviewBehaviourTests {
         #expect(try first.post(audit.claimAction(0, "approve")).status == 303)
         #expect(try second.post(audit.claimAction(0, "approve")).status == 303)
 
-        let rows = try TestDatabase.connect().legacyQuery(
+        let rows = try TestDatabase.connect().fixtureQuery(
             """
             SELECT org_id, case_id, environment, pile_id, payload FROM webhook_events
             WHERE claim_id = ? AND type = 'claim.reviewed' ORDER BY id

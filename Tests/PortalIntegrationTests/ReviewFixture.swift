@@ -47,7 +47,7 @@ enum ReviewFixture {
         let org = try tenants.createOrganization(name: "Payer \(UUID().uuidString.prefix(6))")
         let caseRecord = try tenants.createCase(
             orgID: org.id, name: "Health Programme", claimType: .health, settingsJSON: "{\"audit_levels\": \(levels)}")
-        let pileID = try db.legacyExecute(
+        let pileID = try db.fixtureExecute(
             """
             INSERT INTO piles (org_id, case_id, environment, ref, status, audit_levels, claims_received, claims_vetted,
               claims_awaiting_audit, created_at, submitted_at, vetted_at)
@@ -81,14 +81,14 @@ enum ReviewFixture {
             {"deductions":[{"code":"ITEM_PRICE_ABOVE_TARIFF","points":25,"detail":"1 item priced above tariff: it-1"}],\
             "items":\(items)}
             """
-        let id = try db.legacyExecute(
+        let id = try db.fixtureExecute(
             """
             INSERT INTO claims (org_id, case_id, environment, pile_id, ref, content_hash, received_at, scored_at, score,
               determination, approved_amount, approval_status, vetted_at, audit_stage, request_json, result_json)
             VALUES (?, ?, ?, ?, ?, ?, NOW(6), NOW(6), 975, 'review', 5500, NULL, NOW(6), 1, ?, ?)
             """, orgID, caseID, environment, pileID, ref, Array(UUID().uuidString.utf8.prefix(32)), request, result
         ).lastInsertID
-        try db.legacyExecute(
+        try db.fixtureExecute(
             """
             INSERT INTO claim_items (claim_id, position, ref, description, code, unit_price_billed, unit_price_approved,
               qty_billed, qty_approved, approval_status, comments)
@@ -123,9 +123,9 @@ enum ReviewFixture {
 
     static func snapshot(_ claimID: Int) throws -> Snapshot {
         let db = TestDatabase.connect()
-        let row = try db.legacyFirst(
+        let row = try db.fixtureFirst(
             "SELECT audit_stage, approval_status, approved_amount, result_json FROM claims WHERE id = ?", claimID)
-        let items = try db.legacyQuery(
+        let items = try db.fixtureQuery(
             """
             SELECT CONCAT_WS('|', position, unit_price_approved, qty_approved, IFNULL(approval_status, 'null'), comments)
               AS line FROM claim_items WHERE claim_id = ? ORDER BY position
@@ -143,7 +143,7 @@ enum ReviewFixture {
 
     /// `result_json["items"]` of a claim, parsed.
     static func resultItems(_ claimID: Int) throws -> [[String: Any]] {
-        let text = try TestDatabase.connect().legacyFirst("SELECT result_json FROM claims WHERE id = ?", claimID)?
+        let text = try TestDatabase.connect().fixtureFirst("SELECT result_json FROM claims WHERE id = ?", claimID)?
             .string("result_json")
         let object = try JSONSerialization.jsonObject(with: Data((text ?? "{}").utf8)) as? [String: Any]
         return object?["items"] as? [[String: Any]] ?? []
@@ -151,7 +151,7 @@ enum ReviewFixture {
 
     static func pileCounts(_ pileID: Int) throws -> (status: String, awaiting: Int, approved: Int, rejected: Int) {
         let row = try #require(
-            try TestDatabase.connect().legacyFirst(
+            try TestDatabase.connect().fixtureFirst(
                 "SELECT status, claims_awaiting_audit, claims_approved, claims_rejected FROM piles WHERE id = ?", pileID
             ))
         return (

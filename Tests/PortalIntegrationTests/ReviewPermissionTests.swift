@@ -24,7 +24,7 @@ struct ReviewPermissionTests {
 
     @Test func aLevelOneReviewerActsAtLevelOneButGets403AtALevelTwoClaim() throws {
         let audit = try ReviewFixture.audit(claims: 2)
-        try TestDatabase.connect().legacyExecute("UPDATE claims SET audit_stage = 2 WHERE id = ?", audit.claimIDs[1])
+        try TestDatabase.connect().fixtureExecute("UPDATE claims SET audit_stage = 2 WHERE id = ?", audit.claimIDs[1])
         let reviewer = try ReviewFixture.client(.reviewer, level: 1, in: audit.tenant)
         let changed = try reviewer.post(audit.itemAction(0, item: 0, "quantity"), [("qty_approved", "1")])
         #expect(changed.status == 303)

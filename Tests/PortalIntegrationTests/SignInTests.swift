@@ -80,11 +80,11 @@ struct SignInTests {
         let token = try #require(Self.sessionToken(result))
         let db = TestDatabase.connect()
         #expect(
-            try db.legacyFirst("SELECT user_id FROM sessions WHERE token_hash = ?", SessionToken.hash(token))?.int(
+            try db.fixtureFirst("SELECT user_id FROM sessions WHERE token_hash = ?", SessionToken.hash(token))?.int(
                 "user_id")
                 == user.id)
         #expect(
-            try db.legacyFirst("SELECT COUNT(*) AS n FROM sessions WHERE token_hash = ?", Array(token.utf8))?.int("n")
+            try db.fixtureFirst("SELECT COUNT(*) AS n FROM sessions WHERE token_hash = ?", Array(token.utf8))?.int("n")
                 == 0)
         // The cookie opens the portal: the landing page sends it to Developer Tools of its case.
         let home = try RawHTTPClient.send("GET", "/", headers: ["Cookie": "cs_session=\(token)"])

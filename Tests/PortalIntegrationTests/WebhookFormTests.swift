@@ -31,7 +31,7 @@ struct WebhookFormTests {
         let token = try WebhookRegistry.token(of: hook, box: PortalFixture.secretBox())
         #expect(try WebhookSecret(parsing: token).keyBytes.count == 32)
         #expect(hook.secretHint == String(token.suffix(4)))
-        let rows = try TestDatabase.connect().legacyQuery("SELECT * FROM webhooks WHERE id = ?", hook.id)
+        let rows = try TestDatabase.connect().fixtureQuery("SELECT * FROM webhooks WHERE id = ?", hook.id)
         #expect(!rows.flatMap(\.values).contains(.text(token)))
         let sealed = rows.first?.bytes("secret_sealed") ?? []
         #expect(!sealed.isEmpty && sealed != Array(token.utf8))

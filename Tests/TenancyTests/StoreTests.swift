@@ -25,7 +25,7 @@ struct StoreTests {
         let (key, plaintext) = try keys.create(
             orgID: org.id, environment: .production, name: "Production Claim Form", description: "", createdBy: nil)
         #expect(key.displayPrefix == String(plaintext.prefix(12)))
-        let stored = try db.legacyQuery("SELECT * FROM api_keys WHERE id = ?", key.id)
+        let stored = try db.fixtureQuery("SELECT * FROM api_keys WHERE id = ?", key.id)
         #expect(!stored.flatMap(\.values).contains(.text(plaintext)))
         #expect(try keys.authenticate(hash: ApiKeyFormat.hash(plaintext))?.id == key.id)
         try keys.setActive(orgID: org.id, id: key.id, active: false)

@@ -24,8 +24,8 @@ struct DeliveryFixture {
         db = TestDatabase.connect()
         orgID = Self.uuid()
         caseID = Self.uuid()
-        try db.legacyExecute("INSERT INTO organizations (id, name) VALUES (?, ?)", orgID, "Delivery test org")
-        try db.legacyExecute(
+        try db.fixtureExecute("INSERT INTO organizations (id, name) VALUES (?, ?)", orgID, "Delivery test org")
+        try db.fixtureExecute(
             "INSERT INTO cases (id, org_id, name, claim_type) VALUES (?, ?, ?, ?)", caseID, orgID, "Delivery test case",
             claimType)
     }
@@ -41,7 +41,7 @@ struct DeliveryFixture {
         let path = "/hooks/\(id)"
         let secret = WebhookSecret.generate().token
         let box = try SecretBox(key: DeliveryTestEnvironment.secretKey ?? "")
-        try db.legacyExecute(
+        try db.fixtureExecute(
             """
             INSERT INTO webhooks (id, org_id, case_id, environment, name, url, secret_sealed, secret_hint, enabled)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -92,19 +92,19 @@ struct DeliveryFixture {
 
     /// The states of one webhook's deliveries of a pile, in claim-id order.
     func pileStates(webhookID: String, pileID: Int) throws -> [String] {
-        try db.legacyQuery(
+        try db.fixtureQuery(
             "SELECT state FROM webhook_deliveries WHERE webhook_id = ? AND pile_id = ? ORDER BY claim_id, id",
             webhookID, pileID
         ).map { try $0.string("state") }
     }
 
     func eventID(messageID: String) throws -> Int {
-        try db.legacyFirst("SELECT id FROM webhook_events WHERE message_id = ?", messageID)?.int("id") ?? 0
+        try db.fixtureFirst("SELECT id FROM webhook_events WHERE message_id = ?", messageID)?.int("id") ?? 0
     }
 
     /// Delivery rows of one webhook: (message id, state, attempts), oldest first.
     func deliveries(webhookID: String) throws -> [(messageID: String, state: String, attempts: Int)] {
-        try db.legacyQuery(
+        try db.fixtureQuery(
             """
             SELECT e.message_id, d.state, d.attempts FROM webhook_deliveries d
             JOIN webhook_events e ON e.id = d.event_id WHERE d.webhook_id = ? ORDER BY d.id
@@ -114,7 +114,7 @@ struct DeliveryFixture {
 
     /// (enabled, disabled_reason, failing_since is set) of a webhook.
     func webhookState(_ id: String) throws -> (enabled: Bool, reason: String?, failing: Bool) {
-        let row = try db.legacyFirst("SELECT enabled, disabled_reason, failing_since FROM webhooks WHERE id = ?", id)
+        let row = try db.fixtureFirst("SELECT enabled, disabled_reason, failing_since FROM webhooks WHERE id = ?", id)
         return (
             try row?.bool("enabled") ?? false, row?.optionalString("disabled_reason"),
             !(row?.isNull("failing_since") ?? true)

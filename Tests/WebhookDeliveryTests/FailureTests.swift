@@ -39,7 +39,7 @@ extension WebhookDeliveryIntegration {
             let laterID = try fixture.eventID(messageID: later)
             #expect(
                 try await DeliveryTestEnvironment.eventually(timeout: 10) {
-                    try fixture.db.legacyFirst(
+                    try fixture.db.fixtureFirst(
                         "SELECT id FROM webhook_events WHERE id = ? AND fanned_out_at IS NOT NULL", laterID)
                         != nil
                 })
@@ -116,7 +116,7 @@ extension WebhookDeliveryIntegration {
             let receiver = try Receiver()
             let fixture = try DeliveryFixture()
             let hook = try fixture.addWebhook(scripting: receiver, fallback: ["status": 500])
-            try fixture.db.legacyExecute(
+            try fixture.db.fixtureExecute(
                 "UPDATE webhooks SET failing_since = NOW(6) - INTERVAL 6 DAY WHERE id = ?", hook.id)
             try fixture.enqueue()
             #expect(
@@ -132,7 +132,7 @@ extension WebhookDeliveryIntegration {
             let receiver = try Receiver()
             let fixture = try DeliveryFixture()
             let hook = try fixture.addWebhook(scripting: receiver)
-            try fixture.db.legacyExecute(
+            try fixture.db.fixtureExecute(
                 "UPDATE webhooks SET failing_since = NOW(6) - INTERVAL 10 SECOND WHERE id = ?", hook.id)
             try fixture.enqueue()
             #expect(

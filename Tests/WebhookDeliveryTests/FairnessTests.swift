@@ -25,9 +25,9 @@ extension WebhookDeliveryIntegration {
         /// one already fanned-out event and due since an hour: the backlog of a long outage.
         private func backlog(_ fixture: DeliveryFixture, hooks: [String], perWebhook: Int) throws {
             let event = try fixture.eventID(messageID: try fixture.enqueue())
-            try fixture.db.legacyExecute("UPDATE webhook_events SET fanned_out_at = NOW(6) WHERE id = ?", event)
+            try fixture.db.fixtureExecute("UPDATE webhook_events SET fanned_out_at = NOW(6) WHERE id = ?", event)
             for hook in hooks {
-                try fixture.db.legacyExecute(
+                try fixture.db.fixtureExecute(
                     """
                     INSERT INTO webhook_deliveries (event_id, webhook_id, claim_id, next_attempt_at, created_at)
                     SELECT ?, ?, seq, NOW(6) - INTERVAL 1 HOUR, NOW(6) - INTERVAL 1 HOUR FROM seq_1_to_\(perWebhook)
@@ -45,12 +45,12 @@ extension WebhookDeliveryIntegration {
             let (dead, failing) = try deadWebhooks(tenantA)
             defer {
                 // The backlog goes with its webhooks (ON DELETE CASCADE), so later tests see none of it.
-                _ = try? tenantA.db.legacyExecute(
+                _ = try? tenantA.db.fixtureExecute(
                     "DELETE FROM webhooks WHERE id IN (?, ?, ?, ?)", values: dead.map { $0 as any Bindable })
                 _ = failing
             }
             try backlog(tenantA, hooks: dead, perWebhook: 12_500)
-            let pending = try tenantA.db.legacyQuery(
+            let pending = try tenantA.db.fixtureQuery(
                 "SELECT COUNT(*) AS n FROM webhook_deliveries WHERE webhook_id IN (?, ?, ?, ?) AND state = 'pending'",
                 values: dead.map { $0 as any Bindable }
             ).first
@@ -70,7 +70,7 @@ extension WebhookDeliveryIntegration {
                 try await DeliveryTestEnvironment.eventually(timeout: 30) {
                     try tenantB.deliveries(webhookID: hook.id).filter { $0.state == "delivered" }.count == 100
                 })
-            let latencies = try tenantB.db.legacyQuery(
+            let latencies = try tenantB.db.fixtureQuery(
                 """
                 SELECT TIMESTAMPDIFF(MICROSECOND, e.created_at, a.started_at) / 1000 AS ms
                 FROM webhook_delivery_attempts a JOIN webhook_deliveries d ON d.id = a.delivery_id
@@ -86,11 +86,11 @@ extension WebhookDeliveryIntegration {
             #expect(try receiver.log(hook.path).map(\.webhookID).sorted() == sent.sorted(), "each exactly once")
 
             // The breaker paused the dead webhooks: a handful of probes each, not thousands of attempts.
-            let breakers = try tenantA.db.legacyQuery(
+            let breakers = try tenantA.db.fixtureQuery(
                 "SELECT consecutive_failures FROM webhooks WHERE id IN (?, ?, ?, ?)",
                 values: dead.map { $0 as any Bindable })
             #expect(try breakers.allSatisfy { try $0.int("consecutive_failures") >= CircuitBreaker.standard.threshold })
-            let attempts = try tenantA.db.legacyQuery(
+            let attempts = try tenantA.db.fixtureQuery(
                 "SELECT COUNT(*) AS n FROM webhook_delivery_attempts WHERE webhook_id IN (?, ?, ?, ?)",
                 values: dead.map { $0 as any Bindable }
             ).first
@@ -109,7 +109,7 @@ extension WebhookDeliveryIntegration {
                 try await DeliveryTestEnvironment.eventually(timeout: 30) {
                     try fixture.deliveries(webhookID: hook.id).filter { $0.state == "delivered" }.count == 6
                 })
-            let row = try fixture.db.legacyFirst(
+            let row = try fixture.db.fixtureFirst(
                 "SELECT consecutive_failures, paused_until FROM webhooks WHERE id = ?", hook.id)
             #expect(try row?.int("consecutive_failures") == 0)
             #expect(row?.isNull("paused_until") == true)

@@ -66,7 +66,7 @@ extension WebhookDeliveryIntegration {
                 #expect(ids.count == sent.count, "each event exactly once per webhook")
                 #expect(Set(ids) == sent)
             }
-            let senders = try fixture.db.legacyQuery(
+            let senders = try fixture.db.fixtureQuery(
                 """
                 SELECT a.sent_by, COUNT(*) AS n, MAX(a.attempt) AS most FROM webhook_delivery_attempts a
                 JOIN webhook_deliveries d ON d.id = a.delivery_id JOIN webhook_events e ON e.id = d.event_id
@@ -92,7 +92,7 @@ extension WebhookDeliveryIntegration {
             let worker = crashing.worker
             func leasedByDoomed() throws -> Set<String> {
                 Set(
-                    try fixture.db.legacyQuery(
+                    try fixture.db.fixtureQuery(
                         """
                         SELECT d.webhook_id, e.message_id FROM webhook_deliveries d
                         JOIN webhook_events e ON e.id = d.event_id
@@ -115,7 +115,7 @@ extension WebhookDeliveryIntegration {
             let expected = sent.count * hooks.count
             #expect(
                 try await DeliveryTestEnvironment.eventually(timeout: 90) {
-                    try fixture.db.legacyFirst(
+                    try fixture.db.fixtureFirst(
                         """
                         SELECT COUNT(*) AS n FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id
                         WHERE e.case_id = ? AND d.state = 'delivered'

@@ -12,7 +12,7 @@ struct PileClient {
 
     init(fixture: DeliveryFixture, settings: String) throws {
         self.fixture = fixture
-        try fixture.db.legacyExecute("UPDATE cases SET settings = ? WHERE id = ?", settings, fixture.caseID)
+        try fixture.db.fixtureExecute("UPDATE cases SET settings = ? WHERE id = ?", settings, fixture.caseID)
         key = try ApiKeyStore(db: fixture.db).create(
             orgID: fixture.orgID, environment: .production, name: "Pile test", description: "", createdBy: nil
         ).plaintext

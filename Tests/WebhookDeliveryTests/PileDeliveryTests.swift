@@ -121,7 +121,7 @@ extension WebhookDeliveryIntegration {
                 Self.expectOneAtATime(received)
                 #expect(received.allSatisfy { $0.verified })
             }
-            let senders = try fixture.db.legacyQuery(
+            let senders = try fixture.db.fixtureQuery(
                 """
                 SELECT a.sent_by, COUNT(*) AS n FROM webhook_delivery_attempts a
                 JOIN webhook_deliveries d ON d.id = a.delivery_id WHERE d.pile_id = ? GROUP BY a.sent_by

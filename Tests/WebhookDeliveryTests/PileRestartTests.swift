@@ -21,7 +21,7 @@ struct PileRestartTests {
         #expect(claims.count == count)
         let db = fixture.db
         func vetted() throws -> Int {
-            try db.legacyFirst("SELECT COUNT(*) AS n FROM claims WHERE pile_id = ? AND scored_at IS NOT NULL", pile)?
+            try db.fixtureFirst("SELECT COUNT(*) AS n FROM claims WHERE pile_id = ? AND scored_at IS NOT NULL", pile)?
                 .int("n") ?? 0
         }
         #expect(try await DeliveryTestEnvironment.eventually(timeout: 60) { try vetted() >= 500 })
@@ -39,37 +39,37 @@ struct PileRestartTests {
         let atKill = try vetted()
         try #require(atKill < count, "the kill must land before the pile is vetted (\(atKill) of \(count))")
         // What was committed is whole: the counters agree with the rows, batch for batch.
-        let counted = try db.legacyFirst("SELECT claims_vetted FROM piles WHERE id = ?", pile)?.int("claims_vetted")
+        let counted = try db.fixtureFirst("SELECT claims_vetted FROM piles WHERE id = ?", pile)?.int("claims_vetted")
         #expect(counted == atKill)
 
         let survivor = try ServeProcess(name: "restart")
         defer { survivor.process.stop() }
         #expect(
             try await DeliveryTestEnvironment.eventually(timeout: 120) {
-                try db.legacyFirst("SELECT status FROM piles WHERE id = ?", pile)?.string("status") == "vetting_done"
+                try db.fixtureFirst("SELECT status FROM piles WHERE id = ?", pile)?.string("status") == "vetting_done"
             })
         #expect(try vetted() == count)
-        let signals = try db.legacyFirst(
+        let signals = try db.fixtureFirst(
             """
             SELECT COUNT(*) AS n, COUNT(DISTINCT s.claim_id) AS claims FROM claim_signals s
             JOIN claims c ON c.id = s.claim_id WHERE c.pile_id = ?
             """, pile)
         #expect(try signals?.int("n") == count, "one encounter signal per claim: none written twice")
         #expect(try signals?.int("claims") == count)
-        let items = try db.legacyFirst(
+        let items = try db.fixtureFirst(
             "SELECT COUNT(*) AS n FROM claim_items i JOIN claims c ON c.id = i.claim_id WHERE c.pile_id = ?", pile)
         #expect(try items?.int("n") == 2 * count)
         // A claim vetted a second time would find its own first signal: a duplicate encounter.
-        let duplicates = try db.legacyFirst(
+        let duplicates = try db.fixtureFirst(
             "SELECT COUNT(*) AS n FROM claims WHERE pile_id = ? AND result_json LIKE '%DUPLICATE_ENCOUNTER%'", pile)
         #expect(try duplicates?.int("n") == 0)
-        let events = try db.legacyFirst(
+        let events = try db.fixtureFirst(
             """
             SELECT COUNT(*) AS n, COUNT(DISTINCT claim_id) AS claims FROM webhook_events
             WHERE pile_id = ? AND type = 'claim.pile_vetting_done'
             """, pile)
         #expect(try events?.int("n") == count && events?.int("claims") == count)
-        let counters = try db.legacyFirst(
+        let counters = try db.fixtureFirst(
             """
             SELECT claims_received, claims_vetted, claims_approved + claims_rejected + claims_pending AS final
             FROM piles WHERE id = ?
