@@ -112,7 +112,11 @@ let package = Package(
             dependencies: ["Webhooks", "Database", "TestSupport", "Tenancy", "HTTP", "Portal"],
             exclude: ["receiver.py"]),
         .testTarget(
-            name: "PortalTests", dependencies: ["Portal", "Tenancy", "HTTP", "Claims", "ClaimScoreCLI", "TestSupport"]),
+            name: "PortalTests",
+            dependencies: [
+                "Portal", "Tenancy", "HTTP", "Claims", "ClaimScoreCLI", "Database", "Webhooks", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .testTarget(
             name: "PortalIntegrationTests",
             dependencies: ["Portal", "Tenancy", "Webhooks", "Database", "ClaimScoreCLI", "TestSupport"]

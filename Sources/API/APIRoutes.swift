@@ -10,14 +10,16 @@ public enum APIRoutes {
             response.headers.set("cache-control", "public, max-age=300")
             return response
         }
-        router.get(base) { request, context in try ClaimsController.showCase(request, context) }
-        router.post(base + "/claims") { request, context in try ClaimsController.create(request, context) }
-        router.get(base + "/claims") { request, context in try ClaimsController.list(request, context) }
-        router.get(base + "/claims/:id") { request, context in try ClaimsController.show(request, context) }
-        router.post(base + "/piles") { request, context in try PilesController.create(request, context) }
-        router.get(base + "/piles/:id") { request, context in try PilesController.show(request, context) }
-        router.post(base + "/piles/:id/claims") { request, context in try PilesController.addClaims(request, context) }
-        router.get(base + "/piles/:id/claims") { request, context in try PilesController.claims(request, context) }
-        router.post(base + "/piles/:id/submit") { request, context in try PilesController.submit(request, context) }
+        router.group(base, context: Authenticator.authorize) { api in
+            api.get("", ClaimsController.showCase)
+            api.post("/claims", ClaimsController.create)
+            api.get("/claims", ClaimsController.list)
+            api.get("/claims/:id", ClaimsController.show)
+            api.post("/piles", PilesController.create)
+            api.get("/piles/:id", PilesController.show)
+            api.post("/piles/:id/claims", PilesController.addClaims)
+            api.get("/piles/:id/claims", PilesController.claims)
+            api.post("/piles/:id/submit", PilesController.submit)
+        }
     }
 }

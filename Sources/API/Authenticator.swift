@@ -3,15 +3,18 @@ import Database
 import HTTP
 import Tenancy
 
-/// Bearer-key authentication and the tenant check for `/api/v1/orgs/{org}/cases/{case}/…`.
+/// Bearer-key authentication and the tenant check for `/api/v1/orgs/{org}/cases/{case}/…`: the
+/// context builder of that router group, so it runs before every handler in it.
 enum Authenticator {
     /// The key and the case, or the error: 401 for a missing, malformed, unknown, deactivated or
     /// deleted key; 404 when the organization or case is not the key's (never revealing that it
     /// exists elsewhere); 429 when the key is over its rate.
-    static func authorize(_ request: Request, _ context: some APIContext) throws -> (ApiKey, CaseRecord) {
+    static func authorize<Context: APIContext>(_ request: Request, _ context: Context) throws
+        -> AuthorizedCase<Context>
+    {
         let key = try authenticate(request, context)
-        let orgID = request.parameter("org")
-        let caseID = request.parameter("case")
+        let orgID = try request.parameters.require("org", as: String.self)
+        let caseID = try request.parameters.require("case", as: String.self)
         guard key.orgID == orgID.lowercased() else { throw HTTPError.notFound("No such organization or case.") }
         if let wait = context.api.rateLimiter.acquire(key: key.id) { throw HTTPError.tooManyRequests(retryAfter: wait) }
         let now = RateLimiter.monotonicSeconds()
@@ -25,7 +28,7 @@ enum Authenticator {
         }
         guard let record else { throw HTTPError.notFound("No such organization or case.") }
         if context.api.shouldTouch(keyID: key.id, now: now) { try ApiKeyStore(db: context.db).touch(id: key.id) }
-        return (key, record)
+        return AuthorizedCase(base: context, key: key, caseRecord: record)
     }
 
     static func authenticate(_ request: Request, _ context: some APIContext) throws -> ApiKey {

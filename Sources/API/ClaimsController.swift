@@ -7,8 +7,8 @@ import Tenancy
 
 /// HTTP handlers of the case and claim endpoints.
 enum ClaimsController {
-    static func showCase(_ request: Request, _ context: some APIContext) throws -> Response {
-        let (key, record) = try Authenticator.authorize(request, context)
+    static func showCase(_ request: Request, _ context: AuthorizedCase<some APIContext>) throws -> Response {
+        let (key, record) = (context.key, context.caseRecord)
         return JSONBody.value(
             .object(
                 JSONObject([
@@ -18,22 +18,21 @@ enum ClaimsController {
                 ])))
     }
 
-    static func create(_ request: Request, _ context: some APIContext) throws -> Response {
-        let (key, record) = try Authenticator.authorize(request, context)
-        return try ClaimService(context: context, key: key, record: record).submit(request)
+    static func create(_ request: Request, _ context: AuthorizedCase<some APIContext>) throws -> Response {
+        try ClaimService(context: context, key: context.key, record: context.caseRecord).submit(request)
     }
 
-    static func show(_ request: Request, _ context: some APIContext) throws -> Response {
-        let (key, record) = try Authenticator.authorize(request, context)
-        guard let id = Int(request.parameter("id")), id > 0,
-            let claim = try ClaimStore(db: context.db).find(
-                caseID: record.id, environment: key.environment, id: id)
+    static func show(_ request: Request, _ context: AuthorizedCase<some APIContext>) throws -> Response {
+        let record = context.caseRecord
+        let id = try request.parameters.require("id", as: Int.self)
+        guard
+            let claim = try ClaimStore(db: context.db).find(caseID: record.id, environment: context.environment, id: id)
         else { throw HTTPError.notFound("No such claim.") }
         return JSONBody.value(ClaimDocument.build(claim, claimType: record.claimType))
     }
 
-    static func list(_ request: Request, _ context: some APIContext) throws -> Response {
-        let (key, record) = try Authenticator.authorize(request, context)
+    static func list(_ request: Request, _ context: AuthorizedCase<some APIContext>) throws -> Response {
+        let (key, record) = (context.key, context.caseRecord)
         let (filter, cursor, limit) = try ListQuery.parse(request.query)
         let claims = try ClaimStore(db: context.db).list(
             caseID: record.id, environment: key.environment, filter: filter, before: cursor, limit: limit + 1)

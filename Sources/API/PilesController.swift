@@ -5,23 +5,23 @@ import Scoring
 
 /// HTTP handlers of the pile endpoints.
 enum PilesController {
-    static func create(_ request: Request, _ context: some APIContext) throws -> Response {
-        let (key, record) = try Authenticator.authorize(request, context)
+    static func create(_ request: Request, _ context: AuthorizedCase<some APIContext>) throws -> Response {
+        let (key, record) = (context.key, context.caseRecord)
         return try PileService(context: context, key: key, record: record).create(request)
     }
 
-    static func addClaims(_ request: Request, _ context: some APIContext) throws -> Response {
-        let (key, record) = try Authenticator.authorize(request, context)
+    static func addClaims(_ request: Request, _ context: AuthorizedCase<some APIContext>) throws -> Response {
+        let (key, record) = (context.key, context.caseRecord)
         return try PileService(context: context, key: key, record: record).add(request, pileID: try pileID(request))
     }
 
-    static func submit(_ request: Request, _ context: some APIContext) throws -> Response {
-        let (key, record) = try Authenticator.authorize(request, context)
+    static func submit(_ request: Request, _ context: AuthorizedCase<some APIContext>) throws -> Response {
+        let (key, record) = (context.key, context.caseRecord)
         return try PileService(context: context, key: key, record: record).submit(pileID: try pileID(request))
     }
 
-    static func show(_ request: Request, _ context: some APIContext) throws -> Response {
-        let (key, record) = try Authenticator.authorize(request, context)
+    static func show(_ request: Request, _ context: AuthorizedCase<some APIContext>) throws -> Response {
+        let (key, record) = (context.key, context.caseRecord)
         guard
             let pile = try PileStore(db: context.db).find(
                 caseID: record.id, environment: key.environment, id: try pileID(request))
@@ -30,8 +30,8 @@ enum PilesController {
     }
 
     /// The pile's claims in claim-id order (the order their events are delivered in).
-    static func claims(_ request: Request, _ context: some APIContext) throws -> Response {
-        let (key, record) = try Authenticator.authorize(request, context)
+    static func claims(_ request: Request, _ context: AuthorizedCase<some APIContext>) throws -> Response {
+        let (key, record) = (context.key, context.caseRecord)
         let id = try pileID(request)
         guard
             try PileStore(db: context.db).find(caseID: record.id, environment: key.environment, id: id) != nil
@@ -50,7 +50,6 @@ enum PilesController {
     }
 
     private static func pileID(_ request: Request) throws(HTTPError) -> Int {
-        guard let id = Int(request.parameter("id")), id > 0 else { throw .notFound("No such pile.") }
-        return id
+        try request.parameters.require("id", as: Int.self)
     }
 }

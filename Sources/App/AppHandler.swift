@@ -29,28 +29,33 @@ public final class AppHandler: RequestHandler {
         Database.threadEnd()
     }
 
-    /// The one mapping from thrown errors to responses: client errors keep their status; database
-    /// outages, requests past their deadline and transactions that kept deadlocking (all rolled
-    /// back) are 503; anything else is a logged 500 whose body says nothing internal.
+    /// The one mapping from thrown errors to responses: an error that renders itself (the API's
+    /// problem+json, the portal's HTML pages) does; anything else is a server failure, rendered as
+    /// problem+json (portal routes render it as a page in their own middleware first).
     static func response(for error: any Error, logger: Logger, request: Request) -> Response {
+        if let error = error as? any HTTPResponseError { return error.response }
+        return failure(for: error, logger: logger, request: request).problem.response
+    }
+
+    /// Classifies a server-side failure once, with its log line: database outages, requests past
+    /// their deadline and transactions that kept deadlocking (all rolled back) are 503; anything
+    /// else is a logged 500 whose body says nothing internal.
+    static func failure(for error: any Error, logger: Logger, request: Request) -> ServerFailure {
         switch error {
-        case let error as HTTPError:
-            return error.response
         case DatabaseError.unavailable:
             // Every request fails this way while MariaDB is down: one line per 10 s, with a count.
             logger.throttled(.warning, "database unavailable", error: error, metadata: ["path": "\(request.path)"])
-            return HTTPError.serviceUnavailable("The database is unavailable; try again shortly.").response
+            return .unavailable("The database is unavailable; try again shortly.")
         case DatabaseError.retryable(let code, _):
             // Deadlocks or lock waits that outlasted the transaction's retries: transient, so 503.
             logger.warning("transaction retries exhausted", metadata: ["code": "\(code)", "path": "\(request.path)"])
-            return HTTPError.serviceUnavailable("The request collided with others; try again shortly.").response
+            return .unavailable("The request collided with others; try again shortly.")
         case DatabaseError.timedOut:
             logger.warning("request deadline passed", metadata: ["path": "\(request.path)"])
-            return HTTPError.serviceUnavailable("The request took too long and was rolled back; try again shortly.")
-                .response
+            return .unavailable("The request took too long and was rolled back; try again shortly.")
         default:
             logger.throttled(.error, "request failed", error: error, metadata: ["path": "\(request.path)"])
-            return HTTPError.internalError.response
+            return .internalError
         }
     }
 }

@@ -8,7 +8,7 @@ public struct Request: Sendable {
     public var body: [UInt8]
     public var remoteAddress: String
     /// Values captured by the router for `:name` segments, percent-decoded.
-    public var parameters: [String: String] = [:]
+    public var parameters = Parameters()
 
     public init(
         method: String, path: String, query: QueryItems = QueryItems(), headers: Headers = Headers(),
@@ -31,9 +31,6 @@ public struct Request: Sendable {
         let type = value.split(separator: ";", maxSplits: 1).first ?? ""
         return type.trimmingASCIIWhitespace().lowercased()
     }
-
-    /// Looks up a router parameter the route is known to declare.
-    public func parameter(_ name: String) -> String { parameters[name] ?? "" }
 }
 
 extension Substring {

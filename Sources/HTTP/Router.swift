@@ -7,19 +7,14 @@ public struct Router<Context>: Sendable {
 
     /// What a lookup found.
     public enum Match {
-        case found(Handler, parameters: [String: String])
+        case found(Handler, parameters: Parameters)
         case methodNotAllowed(allowed: [String])
         case notFound
     }
 
-    private enum Segment: Sendable, Equatable {
-        case literal(String)
-        case parameter(String)
-    }
-
     private struct Route: Sendable {
         let method: String
-        let segments: [Segment]
+        let segments: [RouteSegment]
         let handler: Handler
     }
 
@@ -43,12 +38,60 @@ public struct Router<Context>: Sendable {
 
     /// Registers a route such as `GET /api/v1/orgs/:org/cases/:case`.
     public mutating func add(_ method: String, _ pattern: String, _ handler: @escaping Handler) {
-        let segments: [Segment] = Self.split(pattern).map { piece in
+        add(method, Self.segments(pattern), handler)
+    }
+
+    private mutating func add(_ method: String, _ segments: [RouteSegment], _ handler: @escaping Handler) {
+        precondition(
+            !routes.contains { $0.method == method && $0.segments == segments }, "duplicate route \(method) \(segments)"
+        )
+        routes.append(Route(method: method, segments: segments, handler: handler))
+    }
+
+    /// Routes under `prefix` whose handlers receive a child context built from the request (an
+    /// authorized case, a signed-in scope). Each request runs `middleware` (outermost first), then
+    /// `makeContext`, then the handler, so the middleware also sees what `makeContext` throws.
+    ///
+    ///     router.group("/api/v1/orgs/:org/cases/:case", context: Authenticator.authorize) { api in
+    ///         api.get("/claims/:id", ClaimsController.show)
+    ///     }
+    public mutating func group<Child>(
+        _ prefix: String, _ middleware: any Middleware<Context>...,
+        context makeContext: @escaping @Sendable (Request, Context) throws -> Child,
+        routes build: (inout Router<Child>) -> Void
+    ) {
+        var child = Router<Child>()
+        build(&child)
+        let prefix = Self.segments(prefix)
+        for route in child.routes {
+            let handler = route.handler
+            let innermost: Handler = { request, context in try handler(request, try makeContext(request, context)) }
+            let chain = middleware.reversed().reduce(innermost) { next, layer in
+                { request, context in try layer.handle(request, context: context, next: next) }
+            }
+            add(route.method, prefix + route.segments, chain)
+        }
+    }
+
+    /// Routes under `prefix`, each run through `middleware` (outermost first), with this context.
+    public mutating func group(
+        _ prefix: String, _ middleware: any Middleware<Context>..., routes build: (inout Router<Context>) -> Void
+    ) {
+        var child = Router<Context>()
+        build(&child)
+        let prefix = Self.segments(prefix)
+        for route in child.routes {
+            let chain = middleware.reversed().reduce(route.handler) { next, layer in
+                { request, context in try layer.handle(request, context: context, next: next) }
+            }
+            add(route.method, prefix + route.segments, chain)
+        }
+    }
+
+    private static func segments(_ pattern: String) -> [RouteSegment] {
+        split(pattern).map { piece in
             piece.hasPrefix(":") ? .parameter(String(piece.dropFirst())) : .literal(String(piece))
         }
-        precondition(
-            !routes.contains { $0.method == method && $0.segments == segments }, "duplicate route \(method) \(pattern)")
-        routes.append(Route(method: method, segments: segments, handler: handler))
     }
 
     public mutating func get(_ pattern: String, _ handler: @escaping Handler) { add("GET", pattern, handler) }
@@ -58,7 +101,7 @@ public struct Router<Context>: Sendable {
     public func match(method: String, path: String) throws(HTTPError) -> Match {
         let pieces = Self.split(path)
         var allowed: [String] = []
-        var fallback: (Handler, [String: String])?
+        var fallback: (Handler, Parameters)?
         for route in routes {
             guard let parameters = try Self.bind(route.segments, to: pieces) else { continue }
             if route.method == method { return .found(route.handler, parameters: parameters) }
@@ -89,7 +132,7 @@ public struct Router<Context>: Sendable {
         path.split(separator: "/", omittingEmptySubsequences: true)
     }
 
-    private static func bind(_ segments: [Segment], to pieces: [Substring]) throws(HTTPError) -> [String: String]? {
+    private static func bind(_ segments: [RouteSegment], to pieces: [Substring]) throws(HTTPError) -> Parameters? {
         guard segments.count == pieces.count else { return nil }
         var parameters: [String: String] = [:]
         for (segment, piece) in zip(segments, pieces) {
@@ -100,6 +143,12 @@ public struct Router<Context>: Sendable {
                 parameters[name] = try PercentDecoding.decode(piece, plusAsSpace: false)
             }
         }
-        return parameters
+        return Parameters(parameters)
     }
+}
+
+/// One piece of a route pattern: fixed text, or a `:name` parameter.
+private enum RouteSegment: Sendable, Equatable {
+    case literal(String)
+    case parameter(String)
 }

@@ -1,5 +1,8 @@
-/// Why a portal request stops before doing its work; `PortalResponder` turns each into an HTML page
-/// (or a redirect to the sign-in page), never into problem+json, because a person is reading.
+import HTTP
+
+/// Why a portal request stops before doing its work. Each case renders itself as what a person
+/// should see (an HTML page with the status, or a redirect to the sign-in page), never as
+/// problem+json, because a person is reading.
 public enum PortalError: Error, Sendable, Equatable {
     /// No valid session cookie: go to the sign-in page, then come back to `returnTo`.
     case signInRequired(returnTo: String)
@@ -11,4 +14,8 @@ public enum PortalError: Error, Sendable, Equatable {
     case notFound
     /// The request itself is malformed (not a form post, invalid UTF-8): 400.
     case badRequest(String)
+    /// A client error raised below the portal (a body over the limit, a bad path segment).
+    case client(status: Int, title: String, detail: String)
+    /// The server failed (the database is away: 503; anything else: 500), as the application classified it.
+    case server(ServerFailure)
 }

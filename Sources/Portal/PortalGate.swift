@@ -22,11 +22,13 @@ enum PortalGate {
     static func scope(_ request: Request, db: Connection) throws -> PortalScope {
         let session = try session(request, db: db)
         let users = UserStore(db: db)
-        guard let membership = try users.membership(userID: session.user.id, orgID: request.parameter("org")) else {
+        let orgID = try request.parameters.require("org", as: String.self)
+        guard let membership = try users.membership(userID: session.user.id, orgID: orgID) else {
             throw PortalError.notFound
         }
         let tenants = TenantStore(db: db)
-        guard let caseRecord = try tenants.caseRecord(orgID: membership.orgID, caseID: request.parameter("case"))
+        let caseID = try request.parameters.require("case", as: String.self)
+        guard let caseRecord = try tenants.caseRecord(orgID: membership.orgID, caseID: caseID)
         else { throw PortalError.notFound }
         let memberships = try users.memberships(userID: session.user.id)
         var cases: [String: [CaseRecord]] = [:]
@@ -49,13 +51,20 @@ enum PortalGate {
         return form
     }
 
-    /// The scope and fields of a Developer Tools change: CSRF token first, then the role (403 for
-    /// Reviewers and Viewers), so neither a forged form nor a read-only member changes anything.
-    static func developerToolsChange(_ request: Request, db: Connection) throws -> (PortalScope, QueryItems) {
-        let scope = try scope(request, db: db)
-        let form = try form(request, session: scope.session)
-        try scope.require(scope.role.canManageDeveloperTools)
-        return (scope, form)
+    /// The context builder of the signed-in page group: the session and the organization and case
+    /// in the path (sign-in redirect, or 404 for anything not the user's).
+    @Sendable static func page<Context: PortalContext>(_ request: Request, _ context: Context) throws
+        -> PortalPage<Context>
+    {
+        PortalPage(base: context, scope: try scope(request, db: context.db))
+    }
+
+    /// The context builder of the form-post group: the page's scope plus the fields, after the
+    /// form's CSRF token matched (403 and nothing changed otherwise).
+    @Sendable static func change<Context: PortalContext>(_ request: Request, _ page: PortalPage<Context>) throws
+        -> PortalChange<Context>
+    {
+        PortalChange(base: page.base, scope: page.scope, form: try form(request, session: page.scope.session))
     }
 
     /// A local path to return to after sign-in; anything else (`//evil`, `https://…`) becomes `/`.

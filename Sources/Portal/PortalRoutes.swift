@@ -9,49 +9,49 @@ import Logging
 /// the page they open on, so everything works without JavaScript.
 public enum PortalRoutes {
     public static func register<Context: PortalContext>(into router: inout Router<Context>) {
-        func get(_ path: String, _ handler: @escaping @Sendable (Request, Context) throws -> Response) {
-            router.get(path, PortalResponder.wrap(handler))
+        router.group("", PortalErrorMiddleware<Context>()) { portal in
+            portal.get("/", NavigationController.home)
+            portal.get("/login", AuthController.showLogin)
+            portal.post("/login", AuthController.login)
+            portal.post("/logout", AuthController.logout)
+            portal.get("/select", NavigationController.select)
+            portal.get("/orgs/:org", NavigationController.organization)
+            portal.get("/orgs/:org/cases/:case", NavigationController.organization)
         }
-        func post(_ path: String, _ handler: @escaping @Sendable (Request, Context) throws -> Response) {
-            router.post(path, PortalResponder.wrap(handler))
+        // The gate builds each page's scope (session, membership, case) before its handler runs;
+        // form posts add the CSRF check, and Developer Tools changes the role check after it.
+        router.group("/orgs/:org/cases/:case", PortalErrorMiddleware<Context>(), context: PortalGate.page) { page in
+            for entry in Sidebar.entries where Sidebar.comingSoon.contains(entry.section) {
+                page.get("/\(entry.section)", NavigationController.comingSoon(section: entry))
+            }
+            page.get("/audit-log", NavigationController.auditLog)
+            page.get("/piles", PilesController.list)
+            page.get("/piles/:id", PilesController.show)
+            page.get("/review", ReviewQueueController.show)
+            page.get("/claims/:id", ClaimPageController.show)
+            page.get("/developer-tools", NavigationController.developerTools)
+            page.get("/developer-tools/api-credentials", ApiKeysController.show)
+            page.get("/developer-tools/webhooks", WebhooksController.show)
+
+            page.group("", context: PortalGate.change) { change in
+                change.post("/claims/:id/:action", ClaimReviewController.claimAction)
+                change.post("/claims/:id/items/:position/:action", ClaimReviewController.itemAction)
+                change.group("/developer-tools", RoleMiddleware(allowed: \.canManageDeveloperTools)) { tools in
+                    let keys = "/api-credentials"
+                    tools.post(keys, ApiKeysController.create)
+                    tools.post("\(keys)/:id", ApiKeysController.update)
+                    tools.post("\(keys)/:id/status", ApiKeysController.setStatus)
+                    tools.post("\(keys)/:id/delete", ApiKeysController.delete)
+                    let hooks = "/webhooks"
+                    tools.post(hooks, WebhooksController.create)
+                    tools.post("\(hooks)/:id", WebhooksController.update)
+                    tools.post("\(hooks)/:id/status", WebhooksController.setStatus)
+                    tools.post("\(hooks)/:id/delete", WebhooksController.delete)
+                    tools.post("\(hooks)/:id/test", WebhookDeliveriesController.sendTest)
+                    tools.post("\(hooks)/:id/deliveries/:eventID/resend", WebhookDeliveriesController.resend)
+                }
+            }
         }
-        get("/", NavigationController.home)
-        get("/login", AuthController.showLogin)
-        post("/login", AuthController.login)
-        post("/logout", AuthController.logout)
-        get("/select", NavigationController.select)
-        get("/orgs/:org", NavigationController.organization)
-        get("/orgs/:org/cases/:case", NavigationController.organization)
-
-        let base = "/orgs/:org/cases/:case"
-        for entry in Sidebar.entries where Sidebar.comingSoon.contains(entry.section) {
-            get("\(base)/\(entry.section)", NavigationController.comingSoon(section: entry))
-        }
-        get("\(base)/audit-log", NavigationController.auditLog)
-
-        get("\(base)/piles", PilesController.list)
-        get("\(base)/piles/:id", PilesController.show)
-        get("\(base)/review", ReviewQueueController.show)
-        get("\(base)/claims/:id", ClaimPageController.show)
-        post("\(base)/claims/:id/:action", ClaimReviewController.claimAction)
-        post("\(base)/claims/:id/items/:position/:action", ClaimReviewController.itemAction)
-        get("\(base)/developer-tools", NavigationController.developerTools)
-
-        let keys = "\(base)/developer-tools/api-credentials"
-        get(keys, ApiKeysController.show)
-        post(keys, ApiKeysController.create)
-        post("\(keys)/:id", ApiKeysController.update)
-        post("\(keys)/:id/status", ApiKeysController.setStatus)
-        post("\(keys)/:id/delete", ApiKeysController.delete)
-
-        let hooks = "\(base)/developer-tools/webhooks"
-        get(hooks, WebhooksController.show)
-        post(hooks, WebhooksController.create)
-        post("\(hooks)/:id", WebhooksController.update)
-        post("\(hooks)/:id/status", WebhooksController.setStatus)
-        post("\(hooks)/:id/delete", WebhooksController.delete)
-        post("\(hooks)/:id/test", WebhookDeliveriesController.sendTest)
-        post("\(hooks)/:id/deliveries/:eventID/resend", WebhookDeliveriesController.resend)
     }
 }
 
@@ -62,4 +62,7 @@ public protocol PortalContext: AnyObject, SendableMetatype {
     var logger: Logger { get }
     /// The configuration the portal reads (keys, allow-list, session lifetime, HTTPS).
     var portalSettings: PortalSettings { get }
+    /// How the application classifies (and logs) a failure that is not the client's: the portal
+    /// shows it as its 503 or 500 page.
+    func failure(for error: any Error, request: Request) -> ServerFailure
 }

@@ -8,7 +8,8 @@ struct RouterTests {
         router.get("/api/v1/health") { _, _ in Response(status: 200, contentType: "text/plain", body: "health") }
         router.get("/api/v1/orgs/:org/cases/:case") { request, _ in
             Response(
-                status: 200, contentType: "text/plain", body: request.parameter("org") + "|" + request.parameter("case")
+                status: 200, contentType: "text/plain",
+                body: (request.parameters["org"] ?? "") + "|" + (request.parameters["case"] ?? "")
             )
         }
         router.post("/api/v1/orgs/:org/cases/:case/claims") { _, _ in Response(status: 201) }

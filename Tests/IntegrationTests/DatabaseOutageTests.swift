@@ -30,6 +30,14 @@ struct DatabaseOutageTests {
         #expect(api.status == 503)
         #expect(api.header("content-type") == "application/problem+json")
         #expect(api.header("retry-after") == "1")
+        // A person on a portal page sees the portal's own 503 page, not problem+json.
+        let page = try RawHTTPClient.send(
+            "GET", "/orgs/\(UUID().uuidString.lowercased())/cases/\(UUID().uuidString.lowercased())/audit-log",
+            headers: ["Cookie": "cs_session=" + String(repeating: "A", count: 43)])
+        #expect(page.status == 503)
+        #expect(page.header("content-type")?.hasPrefix("text/html") == true)
+        #expect(page.header("retry-after") == "1")
+        #expect(page.text.contains("Temporarily unavailable"))
         #expect(TestEnvironment.controlDatabase("start"))
         // Each worker thread finds its dead connection at most once, then reconnects.
         var recovered = false

@@ -7,8 +7,8 @@ import Tenancy
 /// Every change runs in one transaction with its audit entry, after the CSRF token and the role
 /// were checked; ids of another organization's keys read as unknown (404).
 enum ApiKeysController {
-    static func show<Context: PortalContext>(_ request: Request, _ context: Context) throws -> Response {
-        let scope = try PortalGate.scope(request, db: context.db)
+    static func show<Context: PortalContext>(_ request: Request, _ context: PortalPage<Context>) throws -> Response {
+        let scope = context.scope
         let canManage = scope.role.canManageDeveloperTools
         let flashes = try FlashStore(db: context.db, box: context.portalSettings.secretBox)
             .take(sessionHash: scope.session.tokenHash)
@@ -20,7 +20,8 @@ enum ApiKeysController {
         } else if request.query["create"] != nil, canManage {
             overlay = ApiCredentialsView.createDialog(chrome: chrome, values: FormValues())
         } else if let keyParameter = request.query["key"] {
-            let key = try key(keyParameter, scope: scope, db: context.db)
+            guard let id = Int(pathSegment: keyParameter) else { throw PortalError.notFound }
+            let key = try key(id, scope: scope, db: context.db)
             if request.query["delete"] != nil, canManage {
                 overlay = ApiKeyDrawerView.deleteDialog(chrome: chrome, key: key)
             } else {
@@ -36,8 +37,9 @@ enum ApiKeysController {
         return try page(scope, context, chrome: chrome, overlay: overlay)
     }
 
-    static func create<Context: PortalContext>(_ request: Request, _ context: Context) throws -> Response {
-        let (scope, form) = try PortalGate.developerToolsChange(request, db: context.db)
+    static func create<Context: PortalContext>(_ request: Request, _ context: PortalChange<Context>) throws -> Response
+    {
+        let (scope, form) = (context.scope, context.form)
         let values = FormValues(form: form, nameLabel: "Name", needsEnvironment: true)
         guard values.isValid else {
             let chrome = scope.chrome(section: "developer-tools")
@@ -58,9 +60,10 @@ enum ApiKeysController {
         return PortalResponse.redirect(tabURL(scope))
     }
 
-    static func update<Context: PortalContext>(_ request: Request, _ context: Context) throws -> Response {
-        let (scope, form) = try PortalGate.developerToolsChange(request, db: context.db)
-        let key = try key(request.parameter("id"), scope: scope, db: context.db)
+    static func update<Context: PortalContext>(_ request: Request, _ context: PortalChange<Context>) throws -> Response
+    {
+        let (scope, form) = (context.scope, context.form)
+        let key = try key(request.parameters.require("id"), scope: scope, db: context.db)
         let values = FormValues(form: form, nameLabel: "Key Name", needsEnvironment: false)
         guard values.isValid else {
             let chrome = scope.chrome(section: "developer-tools")
@@ -78,9 +81,11 @@ enum ApiKeysController {
         return PortalResponse.redirect("\(tabURL(scope))?key=\(key.id)")
     }
 
-    static func setStatus<Context: PortalContext>(_ request: Request, _ context: Context) throws -> Response {
-        let (scope, form) = try PortalGate.developerToolsChange(request, db: context.db)
-        let key = try key(request.parameter("id"), scope: scope, db: context.db)
+    static func setStatus<Context: PortalContext>(_ request: Request, _ context: PortalChange<Context>) throws
+        -> Response
+    {
+        let (scope, form) = (context.scope, context.form)
+        let key = try key(request.parameters.require("id"), scope: scope, db: context.db)
         guard let active = form["active"].flatMap(Self.flag) else {
             throw PortalError.badRequest("The status must be 0 or 1.")
         }
@@ -91,9 +96,10 @@ enum ApiKeysController {
         return PortalResponse.redirect("\(tabURL(scope))?key=\(key.id)")
     }
 
-    static func delete<Context: PortalContext>(_ request: Request, _ context: Context) throws -> Response {
-        let (scope, _) = try PortalGate.developerToolsChange(request, db: context.db)
-        let key = try key(request.parameter("id"), scope: scope, db: context.db)
+    static func delete<Context: PortalContext>(_ request: Request, _ context: PortalChange<Context>) throws -> Response
+    {
+        let scope = context.scope
+        let key = try key(request.parameters.require("id"), scope: scope, db: context.db)
         try context.db.transaction {
             try ApiKeyStore(db: context.db).delete(orgID: scope.orgID, id: key.id)
             try audit(scope, context.db, "api_key.deleted", key.id, "\(key.name) (\(key.environment.label))")
@@ -107,8 +113,8 @@ enum ApiKeysController {
 
     private static func tabURL(_ scope: PortalScope) -> String { "\(scope.basePath)/developer-tools/api-credentials" }
 
-    private static func key(_ text: String, scope: PortalScope, db: Connection) throws -> ApiKey {
-        guard let id = Int(text), id > 0, let key = try ApiKeyStore(db: db).find(orgID: scope.orgID, id: id) else {
+    private static func key(_ id: Int, scope: PortalScope, db: Connection) throws -> ApiKey {
+        guard let key = try ApiKeyStore(db: db).find(orgID: scope.orgID, id: id) else {
             throw PortalError.notFound
         }
         return key

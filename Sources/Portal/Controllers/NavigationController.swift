@@ -28,7 +28,7 @@ enum NavigationController {
         let session = try PortalGate.session(request, db: context.db)
         guard
             let membership = try UserStore(db: context.db).membership(
-                userID: session.user.id, orgID: request.parameter("org"))
+                userID: session.user.id, orgID: request.parameters.require("org"))
         else { throw PortalError.notFound }
         let cases = try TenantStore(db: context.db).cases(orgID: membership.orgID)
         let wanted = request.parameters["case"]
@@ -56,18 +56,20 @@ enum NavigationController {
             path(base: PageChrome.basePath(orgID: parts[0], caseID: parts[1]), section: section))
     }
 
-    static func developerTools<Context: PortalContext>(_ request: Request, _ context: Context) throws -> Response {
-        let scope = try PortalGate.scope(request, db: context.db)
+    static func developerTools<Context: PortalContext>(_ request: Request, _ context: PortalPage<Context>) throws
+        -> Response
+    {
+        let scope = context.scope
         return PortalResponse.redirect(path(base: scope.basePath, section: "developer-tools"))
     }
 
     /// A section whose issue has not landed yet; Developers see only Developer Tools.
     static func comingSoon<Context: PortalContext>(section: Sidebar.Entry)
-        -> @Sendable (Request, Context) throws
+        -> @Sendable (Request, PortalPage<Context>) throws
         -> Response
     {
-        { request, context in
-            let scope = try PortalGate.scope(request, db: context.db)
+        { _, context in
+            let scope = context.scope
             try scope.require(scope.role.canSeeEverything)
             let content: HTML = """
                 \(Layout.header(title: section.label, subtitle: scope.caseRecord.name))
@@ -86,8 +88,9 @@ enum NavigationController {
     }
 
     /// Who changed which key or webhook, and when: Owners and Admins only.
-    static func auditLog<Context: PortalContext>(_ request: Request, _ context: Context) throws -> Response {
-        let scope = try PortalGate.scope(request, db: context.db)
+    static func auditLog<Context: PortalContext>(_ request: Request, _ context: PortalPage<Context>) throws -> Response
+    {
+        let scope = context.scope
         try scope.require(scope.role.canSeeAuditLog)
         let entries = try AuditLog(db: context.db).list(orgID: scope.orgID, limit: 500)
         return PortalResponse.html(

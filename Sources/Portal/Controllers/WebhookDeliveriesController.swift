@@ -31,9 +31,11 @@ enum WebhookDeliveriesController {
     }
 
     /// `POST …/webhooks/{id}/test`: queues a `webhook.test` event for this webhook only.
-    static func sendTest<Context: PortalContext>(_ request: Request, _ context: Context) throws -> Response {
-        let (scope, _) = try PortalGate.developerToolsChange(request, db: context.db)
-        let hook = try WebhooksController.webhook(request.parameter("id"), scope: scope, db: context.db)
+    static func sendTest<Context: PortalContext>(_ request: Request, _ context: PortalChange<Context>) throws
+        -> Response
+    {
+        let scope = context.scope
+        let hook = try WebhooksController.webhook(request.parameters.require("id"), scope: scope, db: context.db)
         do {
             try context.db.transaction {
                 let messageID = try DeliveryLog(db: context.db).sendTestEvent(webhookID: hook.id)
@@ -49,11 +51,12 @@ enum WebhookDeliveriesController {
 
     /// `POST …/webhooks/{id}/deliveries/{eventID}/resend`: delivers an event of this webhook's log
     /// once more, with its original `webhook-id`.
-    static func resend<Context: PortalContext>(_ request: Request, _ context: Context) throws -> Response {
-        let (scope, _) = try PortalGate.developerToolsChange(request, db: context.db)
-        let hook = try WebhooksController.webhook(request.parameter("id"), scope: scope, db: context.db)
-        guard let eventID = Int(request.parameter("eventID")), eventID > 0,
-            try WebhookRegistry(db: context.db).hasDelivery(eventID: eventID, webhookID: hook.id)
+    static func resend<Context: PortalContext>(_ request: Request, _ context: PortalChange<Context>) throws -> Response
+    {
+        let scope = context.scope
+        let hook = try WebhooksController.webhook(request.parameters.require("id"), scope: scope, db: context.db)
+        let eventID = try request.parameters.require("eventID", as: Int.self)
+        guard try WebhookRegistry(db: context.db).hasDelivery(eventID: eventID, webhookID: hook.id)
         else { throw PortalError.notFound }
         do {
             try context.db.transaction {

@@ -8,8 +8,8 @@ import Webhooks
 /// URLs pass `WebhookURL(validating:policy:)` with the configured allow-list before anything is
 /// stored; a refusal is a message under the URL field.
 enum WebhooksController {
-    static func show<Context: PortalContext>(_ request: Request, _ context: Context) throws -> Response {
-        let scope = try PortalGate.scope(request, db: context.db)
+    static func show<Context: PortalContext>(_ request: Request, _ context: PortalPage<Context>) throws -> Response {
+        let scope = context.scope
         let canManage = scope.role.canManageDeveloperTools
         let box = context.portalSettings.secretBox
         let flashes = try FlashStore(db: context.db, box: box).take(sessionHash: scope.session.tokenHash)
@@ -57,8 +57,9 @@ enum WebhooksController {
         return try page(scope, context, chrome: chrome, overlay: overlay, status: status)
     }
 
-    static func create<Context: PortalContext>(_ request: Request, _ context: Context) throws -> Response {
-        let (scope, form) = try PortalGate.developerToolsChange(request, db: context.db)
+    static func create<Context: PortalContext>(_ request: Request, _ context: PortalChange<Context>) throws -> Response
+    {
+        let (scope, form) = (context.scope, context.form)
         var values = FormValues(form: form, nameLabel: "Webhook Name", needsEnvironment: true)
         let url = try validatedURL(&values, context: context)
         guard let url, values.isValid else {
@@ -80,9 +81,10 @@ enum WebhooksController {
         return PortalResponse.redirect("\(tabURL(scope))?webhook=\(hook.id)")
     }
 
-    static func update<Context: PortalContext>(_ request: Request, _ context: Context) throws -> Response {
-        let (scope, form) = try PortalGate.developerToolsChange(request, db: context.db)
-        let hook = try webhook(request.parameter("id"), scope: scope, db: context.db)
+    static func update<Context: PortalContext>(_ request: Request, _ context: PortalChange<Context>) throws -> Response
+    {
+        let (scope, form) = (context.scope, context.form)
+        let hook = try webhook(request.parameters.require("id"), scope: scope, db: context.db)
         var values = FormValues(form: form, nameLabel: "Webhook Name", needsEnvironment: false)
         let url = try validatedURL(&values, context: context)
         guard let url, values.isValid else {
@@ -101,9 +103,11 @@ enum WebhooksController {
         return PortalResponse.redirect("\(tabURL(scope))?webhook=\(hook.id)")
     }
 
-    static func setStatus<Context: PortalContext>(_ request: Request, _ context: Context) throws -> Response {
-        let (scope, form) = try PortalGate.developerToolsChange(request, db: context.db)
-        let hook = try webhook(request.parameter("id"), scope: scope, db: context.db)
+    static func setStatus<Context: PortalContext>(_ request: Request, _ context: PortalChange<Context>) throws
+        -> Response
+    {
+        let (scope, form) = (context.scope, context.form)
+        let hook = try webhook(request.parameters.require("id"), scope: scope, db: context.db)
         guard let enabled = form["active"].flatMap(ApiKeysController.flag) else {
             throw PortalError.badRequest("The status must be 0 or 1.")
         }
@@ -115,9 +119,10 @@ enum WebhooksController {
         return PortalResponse.redirect("\(tabURL(scope))?webhook=\(hook.id)")
     }
 
-    static func delete<Context: PortalContext>(_ request: Request, _ context: Context) throws -> Response {
-        let (scope, _) = try PortalGate.developerToolsChange(request, db: context.db)
-        let hook = try webhook(request.parameter("id"), scope: scope, db: context.db)
+    static func delete<Context: PortalContext>(_ request: Request, _ context: PortalChange<Context>) throws -> Response
+    {
+        let scope = context.scope
+        let hook = try webhook(request.parameters.require("id"), scope: scope, db: context.db)
         try context.db.transaction {
             try WebhookRegistry(db: context.db).delete(orgID: scope.orgID, caseID: scope.caseID, id: hook.id)
             try audit(scope, context.db, "webhook.deleted", hook.id, "\(hook.name) → \(hook.url)")

@@ -8,8 +8,8 @@ import Tenancy
 /// the reviewer at the claim's level also gets the forms. A claim of another organization, case
 /// or environment is not found (404), whoever asks.
 enum ClaimPageController {
-    static func show<Context: PortalContext>(_ request: Request, _ context: Context) throws -> Response {
-        let scope = try PortalGate.scope(request, db: context.db)
+    static func show<Context: PortalContext>(_ request: Request, _ context: PortalPage<Context>) throws -> Response {
+        let scope = context.scope
         try scope.require(scope.role.canSeeEverything)
         let environment = ReviewPaths.environment(request)
         let claim = try find(request, scope: scope, environment: environment, db: context.db)
@@ -24,8 +24,8 @@ enum ClaimPageController {
     static func find(_ request: Request, scope: PortalScope, environment: Environment, db: Connection) throws
         -> StoredClaim
     {
-        guard let id = ReviewPaths.positiveID(request.parameter("id")),
-            let claim = try ClaimStore(db: db).find(caseID: scope.caseID, environment: environment, id: id)
+        let id = try request.parameters.require("id", as: Int.self)
+        guard let claim = try ClaimStore(db: db).find(caseID: scope.caseID, environment: environment, id: id)
         else { throw PortalError.notFound }
         return claim
     }

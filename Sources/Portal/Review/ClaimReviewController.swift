@@ -11,27 +11,31 @@ import Tenancy
 /// message on the form, 422). `ClaimReviewer` then makes the change in one transaction that
 /// re-checks the level under the claim's row lock; success redirects to the claim page.
 enum ClaimReviewController {
-    static func claimAction<Context: PortalContext>(_ request: Request, _ context: Context) throws -> Response {
-        try act(request, context) { form in
-            ReviewForm.claimAction(request.parameter("action"), form: form)
-        }
+    static func claimAction<Context: PortalContext>(_ request: Request, _ context: PortalChange<Context>) throws
+        -> Response
+    {
+        let action = try request.parameters.require("action", as: String.self)
+        return try act(request, context) { form in ReviewForm.claimAction(action, form: form) }
     }
 
-    static func itemAction<Context: PortalContext>(_ request: Request, _ context: Context) throws -> Response {
+    static func itemAction<Context: PortalContext>(_ request: Request, _ context: PortalChange<Context>) throws
+        -> Response
+    {
         // 0-based, as `claim_items.position`; the page numbers items from 1 for people.
-        // Positions no claim can have (any number up to and beyond Int64) are a 404 before anything else.
-        guard let position = Int(request.parameter("position")), (0..<ClaimValidator.maxItems).contains(position)
-        else { throw PortalError.notFound }
+        // Positions no claim can have (any number up to and beyond Int64) are a 404 before any lookup.
+        let position = try request.parameters.require("position", as: Int.self)
+        guard (0..<ClaimValidator.maxItems).contains(position) else { throw PortalError.notFound }
+        let action = try request.parameters.require("action", as: String.self)
         return try act(request, context) { form throws(ReviewForm.Problem) in
-            try ReviewForm.itemAction(request.parameter("action"), position: position, form: form)
+            try ReviewForm.itemAction(action, position: position, form: form)
         }
     }
 
     private static func act<Context: PortalContext>(
-        _ request: Request, _ context: Context, parse: (QueryItems) throws(ReviewForm.Problem) -> ReviewAction?
+        _ request: Request, _ context: PortalChange<Context>,
+        parse: (QueryItems) throws(ReviewForm.Problem) -> ReviewAction?
     ) throws -> Response {
-        let scope = try PortalGate.scope(request, db: context.db)
-        let form = try PortalGate.form(request, session: scope.session)
+        let (scope, form) = (context.scope, context.form)
         try scope.require(scope.role.canReview)
         let environment = ReviewPaths.environment(request)
         let claim = try ClaimPageController.find(request, scope: scope, environment: environment, db: context.db)

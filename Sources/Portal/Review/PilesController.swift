@@ -8,8 +8,8 @@ enum PilesController {
     static let pileLimit = 50
     static let claimLimit = 50
 
-    static func list<Context: PortalContext>(_ request: Request, _ context: Context) throws -> Response {
-        let scope = try PortalGate.scope(request, db: context.db)
+    static func list<Context: PortalContext>(_ request: Request, _ context: PortalPage<Context>) throws -> Response {
+        let scope = context.scope
         try scope.require(scope.role.canSeeEverything)
         let environment = ReviewPaths.environment(request)
         let piles = try PileStore(db: context.db).list(
@@ -24,13 +24,12 @@ enum PilesController {
                 piles: Array(piles.prefix(pileLimit)), next: next))
     }
 
-    static func show<Context: PortalContext>(_ request: Request, _ context: Context) throws -> Response {
-        let scope = try PortalGate.scope(request, db: context.db)
+    static func show<Context: PortalContext>(_ request: Request, _ context: PortalPage<Context>) throws -> Response {
+        let scope = context.scope
         try scope.require(scope.role.canSeeEverything)
         let environment = ReviewPaths.environment(request)
-        guard let id = ReviewPaths.positiveID(request.parameter("id")),
-            let pile = try PileStore(db: context.db).find(
-                caseID: scope.caseID, environment: environment, id: id)
+        let id = try request.parameters.require("id", as: Int.self)
+        guard let pile = try PileStore(db: context.db).find(caseID: scope.caseID, environment: environment, id: id)
         else { throw PortalError.notFound }
         var filter = ClaimFilter()
         filter.pileID = pile.id

@@ -8,8 +8,8 @@ import Scoring
 enum ReviewQueueController {
     static let limit = 50
 
-    static func show<Context: PortalContext>(_ request: Request, _ context: Context) throws -> Response {
-        let scope = try PortalGate.scope(request, db: context.db)
+    static func show<Context: PortalContext>(_ request: Request, _ context: PortalPage<Context>) throws -> Response {
+        let scope = context.scope
         try scope.require(scope.role.canSeeEverything)
         let environment = ReviewPaths.environment(request)
         let caseLevels = (try? CaseSettingsLoader.decode(scope.caseRecord.settingsJSON).auditLevels) ?? 0

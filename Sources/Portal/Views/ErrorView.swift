@@ -1,4 +1,5 @@
-/// A standalone page for 400/403/404 and for people without any organization.
+/// A standalone page for the portal's errors (400, 403, 404, 413, 500, 503) and for people without
+/// any organization.
 enum ErrorView {
     static func render(status: Int, title: String, message: String) -> HTML {
         Layout.document(
