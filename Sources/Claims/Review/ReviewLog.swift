@@ -15,8 +15,7 @@ public struct ReviewLog {
     public func signOffs(claimID: Int) throws(DatabaseError) -> [SignOffRecord] {
         try db.query(
             """
-            SELECT \(SignOffRecord.columns) FROM claim_audits a
-            LEFT JOIN users u ON u.id = a.reviewer_id WHERE a.claim_id = \(claimID) ORDER BY a.level
+            SELECT \(SignOffRecord.columns) FROM claim_audits a WHERE a.claim_id = \(claimID) ORDER BY a.level
             """
         ).map { row throws(DatabaseError) in try SignOffRecord(row: row) }
     }

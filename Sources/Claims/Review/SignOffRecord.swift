@@ -1,20 +1,20 @@
 import Database
 
-/// One level a claim passed: who signed it off, how, and when (a `claim_audits` row `a` joined
-/// with the reviewer's `users` row `u`).
+/// One level a claim passed: who signed it off, how, and when (a `claim_audits` row `a`). The
+/// reviewer is an id: the portal, which owns `users`, names them.
 public struct SignOffRecord: Sendable, Equatable, RowDecodable {
     public let level: Int
-    public let reviewerEmail: String
+    /// Nil when the reviewer's user row is gone (the sign-off stays).
+    public let reviewerID: Int?
     /// 1 approved, 0 rejected.
     public let decision: Int
     public let decidedAt: Int64
 
-    public static let columns: SQLColumns = ["a.level", "a.decision", "a.decided_at", "u.email"]
+    public static let columns: SQLColumns = ["a.level", "a.decision", "a.decided_at", "a.reviewer_id"]
 
     public init(row: Row) throws(DatabaseError) {
         level = try row.decode("level")
-        // A reviewer whose user row is gone keeps their sign-off.
-        reviewerEmail = try row.decode("email", as: String?.self) ?? "(removed user)"
+        reviewerID = try row.decode("reviewer_id")
         decision = try row.decode("decision")
         decidedAt = try row.timestamp("decided_at")
     }

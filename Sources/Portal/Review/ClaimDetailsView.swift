@@ -32,13 +32,15 @@ enum ClaimDetailsView {
             empty: "No deductions: every check passed.")
     }
 
-    static func signOffs(_ records: [SignOffRecord]) -> HTML {
+    /// `emails` names the reviewers; one whose account is gone keeps the sign-off as "(removed user)".
+    static func signOffs(_ records: [SignOffRecord], emails: [Int: String]) -> HTML {
         let rows = records.map { record -> HTML in
-            """
-            <tr><td>Level \(record.level)</td><td>\(record.reviewerEmail)</td>\
-            <td>\(ReviewComponents.approval(record.decision))</td>\
-            <td class="nowrap">\(ReviewComponents.time(record.decidedAt))</td></tr>
-            """
+            let reviewer = record.reviewerID.flatMap { emails[$0] } ?? "(removed user)"
+            return """
+                <tr><td>Level \(record.level)</td><td>\(reviewer)</td>\
+                <td>\(ReviewComponents.approval(record.decision))</td>\
+                <td class="nowrap">\(ReviewComponents.time(record.decidedAt))</td></tr>
+                """
         }
         return section(
             "Audit sign-offs", testID: "sign-offs-table", headers: ["Level", "Reviewer", "Decision", "When"],

@@ -39,9 +39,11 @@ enum ClaimPageController {
         let pile = try claim.pileID.flatMap {
             try PileStore(db: context.db).find(caseID: scope.caseID, environment: environment, id: $0)
         }
+        let signOffs = try log.signOffs(claimID: claim.id)
         let model = ClaimPageModel(
-            environment: environment, claim: claim, items: VettedItem.stored(in: claim),
-            signOffs: try log.signOffs(claimID: claim.id), history: try log.history(claimID: claim.id),
+            environment: environment, claim: claim, items: VettedItem.stored(in: claim), signOffs: signOffs,
+            reviewerEmails: try UserStore(db: context.db).emails(ids: signOffs.compactMap(\.reviewerID)),
+            history: try log.history(claimID: claim.id),
             auditLevels: pile?.auditLevels, canAct: scope.mayReview(claim), ownLevel: scope.reviewLevel,
             problem: problem)
         let section = claim.auditStage != nil ? "review" : "piles"

@@ -8,6 +8,8 @@ struct ClaimPageModel {
     let claim: StoredClaim
     let items: [VettedItem]
     let signOffs: [SignOffRecord]
+    /// The e-mail address of each reviewer in `signOffs`, by user id.
+    let reviewerEmails: [Int: String]
     let history: [HistoryRecord]
     /// The pile's audit levels (nil for a claim outside piles).
     let auditLevels: Int?

@@ -45,7 +45,7 @@ enum ClaimView {
             \(ClaimItemsView.render(chrome: chrome, model: model))
             \(ClaimDetailsView.diagnoses(claim))
             \(ClaimDetailsView.deductions(claim))
-            \(ClaimDetailsView.signOffs(model.signOffs))
+            \(ClaimDetailsView.signOffs(model.signOffs, emails: model.reviewerEmails))
             \(ClaimDetailsView.history(model.history))
             """
         return Layout.page(title: "Claim #\(claim.id)", chrome: chrome, content: content)

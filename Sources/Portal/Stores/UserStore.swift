@@ -48,6 +48,15 @@ public struct UserStore {
             "UPDATE memberships SET review_level = \(level) WHERE user_id = \(userID) AND org_id = \(orgID)")
     }
 
+    /// The e-mail address of each of `ids` that still has an account (at most a claim's audit
+    /// levels, so a short list).
+    public func emails(ids: [Int]) throws -> [Int: String] {
+        guard !ids.isEmpty else { return [:] }
+        let users = try db.query(
+            "SELECT \(PortalUser.columns) FROM users WHERE id IN (\(list: ids))", as: PortalUser.self)
+        return Dictionary(users.map { ($0.id, $0.email) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// Every organization the user belongs to, by name.
     public func memberships(userID: Int) throws -> [Membership] {
         try db.query(
