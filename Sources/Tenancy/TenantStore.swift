@@ -20,6 +20,14 @@ public struct TenantStore {
         return try db.first("SELECT \(Organization.columns) FROM organizations WHERE id = \(id)", as: Organization.self)
     }
 
+    /// The organizations among `ids` that exist (a user's memberships: a short list).
+    public func organizations(ids: [String]) throws -> [Organization] {
+        let ids = ids.filter(UUIDText.isValid)
+        guard !ids.isEmpty else { return [] }
+        return try db.query(
+            "SELECT \(Organization.columns) FROM organizations WHERE id IN (\(list: ids))", as: Organization.self)
+    }
+
     public func createCase(orgID: String, name: String, claimType: ClaimType, settingsJSON: String = "{}") throws
         -> CaseRecord
     {

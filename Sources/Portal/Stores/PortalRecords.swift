@@ -23,23 +23,13 @@ public struct PortalUser: Sendable, Equatable, RowDecodable {
 }
 
 /// One organization a user belongs to, with the role that decides what they may do there.
-public struct Membership: Sendable, Equatable, RowDecodable {
+public struct Membership: Sendable, Equatable {
     public let orgID: String
     public let orgName: String
     public let role: Role
     /// The audit level (1 to 3) this member reviews pile claims at; nil when they review none.
     /// Only roles that may review (`Role.canReview`) act on it.
     public let reviewLevel: Int?
-
-    /// Read from `memberships m JOIN organizations o`.
-    public static let columns: SQLColumns = ["m.org_id", "o.name", "m.role", "m.review_level"]
-
-    public init(row: Row) throws {
-        orgID = try row.decode("org_id")
-        orgName = try row.decode("name")
-        role = try row.decode("role")
-        reviewLevel = try row.decode("review_level")
-    }
 }
 
 /// A signed-in session as read from its cookie.

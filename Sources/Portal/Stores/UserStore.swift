@@ -57,22 +57,45 @@ public struct UserStore {
         return Dictionary(users.map { ($0.id, $0.email) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Every organization the user belongs to, by name.
+    /// Every organization the user belongs to, by name (the names come from Tenancy, which owns
+    /// `organizations`).
     public func memberships(userID: Int) throws -> [Membership] {
-        try db.query(
-            """
-            SELECT \(Membership.columns) FROM memberships m JOIN organizations o ON o.id = m.org_id
-            WHERE m.user_id = \(userID) ORDER BY o.name, m.org_id
-            """, as: Membership.self)
+        let rows = try db.query(
+            "SELECT \(MembershipRow.columns) FROM memberships WHERE user_id = \(userID)", as: MembershipRow.self)
+        let names = try Dictionary(
+            TenantStore(db: db).organizations(ids: rows.map(\.orgID)).map { ($0.id, $0.name) },
+            uniquingKeysWith: { first, _ in first })
+        return rows.compactMap { row in names[row.orgID].map { row.membership(orgName: $0) } }
+            .sorted { ($0.orgName.lowercased(), $0.orgID) < ($1.orgName.lowercased(), $1.orgID) }
     }
 
     /// The user's membership of one organization, or nil (then the organization does not exist for them).
     public func membership(userID: Int, orgID: String) throws -> Membership? {
-        guard UUIDText.isValid(orgID) else { return nil }
-        return try db.first(
-            """
-            SELECT \(Membership.columns) FROM memberships m JOIN organizations o ON o.id = m.org_id
-            WHERE m.user_id = \(userID) AND m.org_id = \(orgID)
-            """, as: Membership.self)
+        guard UUIDText.isValid(orgID),
+            let row = try db.first(
+                "SELECT \(MembershipRow.columns) FROM memberships WHERE user_id = \(userID) AND org_id = \(orgID)",
+                as: MembershipRow.self),
+            let organization = try TenantStore(db: db).organization(id: row.orgID)
+        else { return nil }
+        return row.membership(orgName: organization.name)
+    }
+
+    /// A `memberships` row; the organization's name is Tenancy's to read.
+    private struct MembershipRow: RowDecodable {
+        let orgID: String
+        let role: Role
+        let reviewLevel: Int?
+
+        static let columns: SQLColumns = ["org_id", "role", "review_level"]
+
+        init(row: Row) throws {
+            orgID = try row.decode("org_id")
+            role = try row.decode("role")
+            reviewLevel = try row.decode("review_level")
+        }
+
+        func membership(orgName: String) -> Membership {
+            Membership(orgID: orgID, orgName: orgName, role: role, reviewLevel: reviewLevel)
+        }
     }
 }
