@@ -11,12 +11,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(name: "CFastCGI", pkgConfig: "fcgi", providers: [.apt(["libfcgi-dev"])]),
         .systemLibrary(name: "CMariaDB", pkgConfig: "libmariadb", providers: [.apt(["libmariadb-dev"])]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .target(name: "Common", dependencies: [.product(name: "Logging", package: "swift-log")]),
         .target(name: "JSON"),
         .target(name: "HTTP", dependencies: ["JSON"]),
         .target(
@@ -31,11 +31,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "Scoring", resources: [.embedInCode("Resources/disposable-email-domains.txt")]),
+        .target(
+            name: "Scoring", dependencies: ["Common"],
+            resources: [.embedInCode("Resources/disposable-email-domains.txt")]),
         .target(
             name: "Webhooks",
             dependencies: [
-                "JSON", "Database", "Tenancy", "CCurl",
+                "Common", "JSON", "Database", "Tenancy", "CCurl",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -47,7 +49,7 @@ let package = Package(
         .target(
             name: "Claims",
             dependencies: [
-                "JSON", "Database", "Scoring", "Tenancy", "Webhooks",
+                "Common", "JSON", "Database", "Scoring", "Tenancy", "Webhooks",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -55,7 +57,7 @@ let package = Package(
         .target(
             name: "API",
             dependencies: [
-                "JSON", "HTTP", "Database", "Tenancy", "Scoring", "Webhooks", "Claims",
+                "Common", "JSON", "HTTP", "Database", "Tenancy", "Scoring", "Webhooks", "Claims",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -64,17 +66,16 @@ let package = Package(
         .target(
             name: "Portal",
             dependencies: [
-                "JSON", "HTTP", "Database", "Tenancy", "Webhooks", "Claims", "Scoring",
+                "Common", "JSON", "HTTP", "Database", "Tenancy", "Webhooks", "Claims", "Scoring",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
-                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
             name: "App",
             dependencies: [
-                "HTTP", "FastCGI", "Database", "Tenancy", "API", "Claims", "Portal", "Webhooks",
+                "HTTP", "FastCGI", "Database", "API", "Claims", "Portal", "Webhooks",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -91,6 +92,7 @@ let package = Package(
             dependencies: ["ClaimScoreCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(name: "TestSupport", dependencies: ["Database"], path: "Tests/TestSupport"),
+        .testTarget(name: "CommonTests", dependencies: ["Common"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON", "TestSupport"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "JSON", "TestSupport"]),
         .testTarget(

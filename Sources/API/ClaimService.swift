@@ -1,4 +1,5 @@
 import Claims
+import Common
 import Database
 import HTTP
 import JSON

@@ -1,4 +1,6 @@
 import Claims
+import Common
+import Database
 import Foundation
 import HTTP
 import JSON
@@ -34,21 +36,32 @@ enum ClaimsController {
     static func list(_ request: Request, _ context: AuthorizedCase<some APIContext>) throws -> Response {
         let (key, record) = (context.key, context.caseRecord)
         let (filter, cursor, limit) = try ListQuery.parse(request.query)
-        let claims = try ClaimStore(db: context.db).list(
-            caseID: record.id, environment: key.environment, filter: filter, before: cursor, limit: limit + 1)
-        let page = claims.prefix(limit)
-        let next: JSONValue = claims.count > limit ? .string(ListQuery.cursor(after: page.last?.id ?? 0)) : .null
-        return JSONBody.value(
-            .object(
-                JSONObject([
-                    ("data", .array(page.map { ClaimDocument.build($0, claimType: record.claimType) })),
-                    ("next_cursor", next),
-                ])))
+        return try ListQuery.page(
+            db: context.db, caseID: record.id, environment: key.environment, filter: filter, before: cursor,
+            limit: limit, claimType: record.claimType)
     }
 }
 
 /// Query parameters of list endpoints; bad values are a 400 naming the parameter.
 enum ListQuery {
+    /// One page of a claim list, newest first: `{"data": [...], "next_cursor": …}`, where the cursor
+    /// (nil on the last page) continues after the page's last claim. One row more than `limit` is
+    /// read to know whether another page exists.
+    static func page(
+        db: Connection, caseID: String, environment: Environment, filter: ClaimFilter, before cursor: Int?,
+        limit: Int, claimType: ClaimType
+    ) throws -> Response {
+        let claims = try ClaimStore(db: db).list(
+            caseID: caseID, environment: environment, filter: filter, before: cursor, limit: limit + 1)
+        let page = claims.prefix(limit)
+        let next: JSONValue = claims.count > limit ? .string(PageCursor.encode(after: page.last?.id ?? 0)) : .null
+        return JSONBody.value(
+            .object(
+                JSONObject([
+                    ("data", .array(page.map { ClaimDocument.build($0, claimType: claimType) })), ("next_cursor", next),
+                ])))
+    }
+
     static let determinations: Set<String> = ["pass", "review", "fail", "insufficient"]
 
     static func parse(_ query: QueryItems) throws(HTTPError) -> (ClaimFilter, Int?, Int) {
@@ -88,7 +101,7 @@ enum ListQuery {
         }
         var cursor: Int?
         if let text = query["cursor"] {
-            cursor = decode(cursor: text)
+            cursor = PageCursor.decode(text)
             if cursor == nil { errors.append(.init(field: "cursor", message: "is not a cursor this API returned")) }
         }
         guard errors.isEmpty else {
@@ -97,21 +110,5 @@ enum ListQuery {
                 detail: "Some query parameters are invalid.", errors: errors)
         }
         return (filter, cursor, limit)
-    }
-
-    /// Opaque to clients: base64url of `c1:<id>`.
-    static func cursor(after id: Int) -> String {
-        Data("c1:\(id)".utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
-    }
-
-    static func decode(cursor text: String) -> Int? {
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while base64.count % 4 != 0 { base64 += "=" }
-        guard text.count <= 40, let data = Data(base64Encoded: base64),
-            let decoded = String(data: data, encoding: .utf8), decoded.hasPrefix("c1:"),
-            let id = Int(decoded.dropFirst(3)), id > 0
-        else { return nil }
-        return id
     }
 }

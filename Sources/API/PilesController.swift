@@ -38,15 +38,9 @@ enum PilesController {
         else { throw HTTPError.notFound("No such pile.") }
         var (filter, cursor, limit) = try ListQuery.parse(request.query)
         filter.pileID = id
-        let claims = try ClaimStore(db: context.db).list(
-            caseID: record.id, environment: key.environment, filter: filter, before: cursor, limit: limit + 1)
-        let page = claims.prefix(limit)
-        let next: JSONValue = claims.count > limit ? .string(ListQuery.cursor(after: page.last?.id ?? 0)) : .null
-        return JSONBody.value(
-            .object(
-                JSONObject([
-                    ("data", .array(page.map { ClaimDocument.build($0, claimType: .health) })), ("next_cursor", next),
-                ])))
+        return try ListQuery.page(
+            db: context.db, caseID: record.id, environment: key.environment, filter: filter, before: cursor,
+            limit: limit, claimType: .health)
     }
 
     private static func pileID(_ request: Request) throws(HTTPError) -> Int {

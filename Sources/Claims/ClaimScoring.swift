@@ -1,3 +1,4 @@
+import Common
 import Database
 import Scoring
 import Tenancy

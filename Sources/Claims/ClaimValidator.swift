@@ -1,3 +1,4 @@
+import Common
 import JSON
 import Scoring
 import Webhooks

@@ -1,3 +1,4 @@
+import Common
 import JSON
 
 /// Reads typed fields out of a JSON object and collects every problem with its JSON path,

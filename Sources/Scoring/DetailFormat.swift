@@ -1,3 +1,5 @@
+import Common
+
 /// Small formatters for deduction details, written out so the engine needs no Foundation.
 enum DetailFormat {
     /// "1 h", "30 min", "90 s", "2 d": the units people read a window in.
@@ -21,7 +23,8 @@ enum DetailFormat {
     static func date(_ unixSeconds: Double) -> String {
         guard unixSeconds.isFinite, abs(unixSeconds) < 1e13 else { return "\(unixSeconds)" }
         let (year, month, day) = CivilDate.civil(fromDays: Int(floor(unixSeconds / 86_400)))
-        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+        return String(zeroPadded: year, width: 4) + "-" + String(zeroPadded: month, width: 2) + "-"
+            + String(zeroPadded: day, width: 2)
     }
 
     /// "1 claim", "3 claims".
@@ -44,11 +47,5 @@ enum DetailFormat {
 
     static func nearest(_ value: Double) -> Int {
         floor(value + 0.5)
-    }
-
-    private static func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(abs(value))
-        let sign = value < 0 ? "-" : ""
-        return sign + String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 }

@@ -1,3 +1,4 @@
+import Common
 import Foundation
 
 /// What to write after an attempt: the delivery's new state and what happens to the webhook.

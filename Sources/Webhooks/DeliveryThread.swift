@@ -1,4 +1,5 @@
 import CCurl
+import Common
 import Database
 import Foundation
 import Logging
@@ -24,7 +25,8 @@ public final class DeliveryThread: Sendable {
     public init(options: DeliveryOptions, logger: Logger) {
         self.options = options
         self.logger = logger
-        thread = BackgroundThread(label: "webhook delivery", threadName: "webhook-delivery", logger: logger)
+        thread = BackgroundThread(
+            label: "webhook delivery", threadName: "webhook-delivery", logger: logger, onExit: Database.threadEnd)
         worker = "\(DeliveryThread.hostName()):\(getpid())"
     }
 

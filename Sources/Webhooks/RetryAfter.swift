@@ -1,3 +1,4 @@
+import Common
 import Foundation
 
 /// Reads a `Retry-After` header (RFC 9110 §10.2.3): either delay seconds or an HTTP-date.
@@ -34,17 +35,7 @@ public enum RetryAfter {
             let hour = Int(clock[0]), let minute = Int(clock[1]), let second = Int(clock[2]),
             hour < 24, minute < 60, second < 61
         else { return nil }
-        let days = daysSinceEpoch(year: year, month: monthIndex + 1, day: day)
+        let days = CivilDate.days(year: year, month: monthIndex + 1, day: day)
         return Date(timeIntervalSince1970: TimeInterval(days * 86_400 + hour * 3600 + minute * 60 + second))
-    }
-
-    /// Howard Hinnant's days-from-civil (proleptic Gregorian), the inverse of `RFC3339.civilDate`.
-    static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-        let yearOfEra = shiftedYear - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
     }
 }

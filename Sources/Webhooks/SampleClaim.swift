@@ -1,3 +1,4 @@
+import Common
 import Foundation
 
 /// The claim sent with `webhook.test`: shaped like real event data (API.md "Claim (response and

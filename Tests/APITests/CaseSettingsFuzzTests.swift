@@ -1,3 +1,4 @@
+import Common
 import HTTP
 import Scoring
 import TestSupport

@@ -30,14 +30,6 @@ struct RateAndCursorTests {
         #expect((0..<10).filter { cache.lookup($0, now: 1) != nil }.count <= 3)
     }
 
-    @Test func cursorsRoundTripAndForgeriesAreRefused() {
-        #expect(ListQuery.decode(cursor: ListQuery.cursor(after: 5012)) == 5012)
-        #expect(!ListQuery.cursor(after: 5012).contains("="))
-        #expect(ListQuery.decode(cursor: "5012") == nil)
-        #expect(ListQuery.decode(cursor: "YzE6LTU") == nil)  // "c1:-5"
-        #expect(ListQuery.decode(cursor: String(repeating: "A", count: 100)) == nil)
-    }
-
     @Test func tariffCSVMergesIntoSettings() throws {
         let merged = try CaseSettingsLoader.merge(
             tariffCSV: "code,unit_price,max_qty\nDRG-1, 2000, 3\nLAB-2,1500,1\n", into: #"{"review_threshold": 850}"#)

@@ -1,3 +1,4 @@
+import Common
 import Database
 import Dispatch
 import Foundation
@@ -41,7 +42,8 @@ public final class PileWorker: Sendable {
         self.logger = logger
         self.pollInterval = pollInterval
         self.retries = retries
-        thread = BackgroundThread(label: "pile worker", threadName: "pile-worker", logger: logger)
+        thread = BackgroundThread(
+            label: "pile worker", threadName: "pile-worker", logger: logger, onExit: Database.threadEnd)
     }
 
     /// Starts the thread; a second call does nothing.

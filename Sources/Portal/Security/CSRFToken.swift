@@ -1,3 +1,4 @@
+import Common
 import Crypto
 
 /// CSRF tokens for the portal's forms.

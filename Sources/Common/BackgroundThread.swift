@@ -3,9 +3,9 @@ import Foundation
 import Logging
 import Synchronization
 
-/// The life of one long-running thread that owns a MariaDB connection (the webhook delivery
-/// thread, the pile worker): started once, asked to stop, waited for with a bound. MariaDB's
-/// per-thread state is released when the thread's body returns.
+/// The life of one long-running thread (the webhook delivery thread, the pile worker): started
+/// once, asked to stop, waited for with a bound. `onExit` runs on the thread after its body
+/// returns (the owners pass `Database.threadEnd` to release MariaDB's per-thread state).
 public final class BackgroundThread: Sendable {
     private enum State { case idle, running, stopping, stopped }
 
@@ -15,11 +15,13 @@ public final class BackgroundThread: Sendable {
     private let logger: Logger
     private let state = Mutex(State.idle)
     private let finished = DispatchSemaphore(value: 0)
+    private let onExit: @Sendable () -> Void
 
-    public init(label: String, threadName: String, logger: Logger) {
+    public init(label: String, threadName: String, logger: Logger, onExit: @escaping @Sendable () -> Void = {}) {
         self.label = label
         self.threadName = threadName
         self.logger = logger
+        self.onExit = onExit
     }
 
     /// True once `stop` was called: the body should return soon after.
@@ -35,7 +37,7 @@ public final class BackgroundThread: Sendable {
         guard shouldStart else { return }
         let thread = Thread { [self] in
             body()
-            Database.threadEnd()
+            onExit()
             state.withLock { $0 = .stopped }
             finished.signal()
         }

@@ -1,5 +1,3 @@
-import Scoring
-
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -68,17 +66,23 @@ public enum Timestamp {
         return (minMicros...maxMicros).contains(instant) ? instant : nil
     }
 
-    /// `YYYY-MM-DDTHH:MM:SS.ffffffZ` in UTC; instants outside years 0001–9999 are clamped to
-    /// the nearest end, so the output is always RFC 3339.
-    public static func format(micros: Int64) -> String {
+    /// `YYYY-MM-DDTHH:MM:SS.ffffffZ` in UTC (`fractionDigits` 1 to 6 digits of the second,
+    /// truncated); instants outside years 0001–9999 are clamped to the nearest end, so the output
+    /// is always RFC 3339.
+    public static func format(micros: Int64, fractionDigits: Int = 6) -> String {
         let (seconds, fraction) = floorDivide(min(max(micros, minMicros), maxMicros), 1_000_000)
         let (days, secondOfDay) = floorDivide(seconds, 86_400)
         let (year, month, day) = CivilDate.civil(fromDays: Int(days))
         let hour = Int(secondOfDay / 3600)
         let minute = Int(secondOfDay % 3600 / 60)
         let second = Int(secondOfDay % 60)
-        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T" + pad(hour, 2) + ":" + pad(minute, 2)
-            + ":" + pad(second, 2) + "." + pad(Int(fraction), 6) + "Z"
+        let digits = min(max(fractionDigits, 1), 6)
+        var divisor = 1
+        for _ in digits..<6 { divisor *= 10 }
+        return String(zeroPadded: year, width: 4) + "-" + String(zeroPadded: month, width: 2) + "-"
+            + String(zeroPadded: day, width: 2) + "T" + String(zeroPadded: hour, width: 2) + ":"
+            + String(zeroPadded: minute, width: 2) + ":" + String(zeroPadded: second, width: 2) + "."
+            + String(zeroPadded: Int(fraction) / divisor, width: digits) + "Z"
     }
 
     /// The same moment as MariaDB `DATETIME(6)` text (UTC sessions).
@@ -94,11 +98,6 @@ public enum Timestamp {
         var spec = timespec()
         clock_gettime(CLOCK_REALTIME, &spec)
         return Int64(spec.tv_sec) * 1_000_000 + Int64(spec.tv_nsec / 1000)
-    }
-
-    private static func pad(_ value: Int, _ width: Int) -> String {
-        let text = String(value)
-        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
     }
 
     private static func floorDivide(_ a: Int64, _ b: Int64) -> (Int64, Int64) {
