@@ -25,15 +25,18 @@ public struct Router<Context>: Sendable {
     /// Every registered route as `method` and `pattern` (`/api/v1/orgs/:org/…`), in registration
     /// order: what a contract test compares with the OpenAPI document.
     public var registered: [(method: String, pattern: String)] {
-        routes.map { route in
-            let pieces = route.segments.map { segment in
-                switch segment {
-                case .literal(let text): text
-                case .parameter(let name): ":" + name
-                }
+        routes.map { ($0.method, Self.pattern($0.segments)) }
+    }
+
+    /// `/api/v1/orgs/:org/…` for a route's segments.
+    private static func pattern(_ segments: [RouteSegment]) -> String {
+        let pieces = segments.map { segment in
+            switch segment {
+            case .literal(let text): text
+            case .parameter(let name): ":" + name
             }
-            return (route.method, "/" + pieces.joined(separator: "/"))
         }
+        return "/" + pieces.joined(separator: "/")
     }
 
     /// Registers a route such as `GET /api/v1/orgs/:org/cases/:case`.
@@ -43,7 +46,8 @@ public struct Router<Context>: Sendable {
 
     private mutating func add(_ method: String, _ segments: [RouteSegment], _ handler: @escaping Handler) {
         precondition(
-            !routes.contains { $0.method == method && $0.segments == segments }, "duplicate route \(method) \(segments)"
+            !routes.contains { $0.method == method && $0.segments == segments },
+            "duplicate route \(method) \(Self.pattern(segments))"
         )
         routes.append(Route(method: method, segments: segments, handler: handler))
     }
@@ -62,15 +66,7 @@ public struct Router<Context>: Sendable {
     ) {
         var child = Router<Child>()
         build(&child)
-        let prefix = Self.segments(prefix)
-        for route in child.routes {
-            let handler = route.handler
-            let innermost: Handler = { request, context in try handler(request, try makeContext(request, context)) }
-            let chain = middleware.reversed().reduce(innermost) { next, layer in
-                { request, context in try layer.handle(request, context: context, next: next) }
-            }
-            add(route.method, prefix + route.segments, chain)
-        }
+        mount(child, at: prefix, middleware: middleware, context: makeContext)
     }
 
     /// Routes under `prefix`, each run through `middleware` (outermost first), with this context.
@@ -79,9 +75,19 @@ public struct Router<Context>: Sendable {
     ) {
         var child = Router<Context>()
         build(&child)
+        mount(child, at: prefix, middleware: middleware) { _, context in context }
+    }
+
+    /// Adds a group's routes under `prefix`, each wrapped as middleware → `makeContext` → handler.
+    private mutating func mount<Child>(
+        _ child: Router<Child>, at prefix: String, middleware: [any Middleware<Context>],
+        context makeContext: @escaping @Sendable (Request, Context) throws -> Child
+    ) {
         let prefix = Self.segments(prefix)
         for route in child.routes {
-            let chain = middleware.reversed().reduce(route.handler) { next, layer in
+            let handler = route.handler
+            let innermost: Handler = { request, context in try handler(request, try makeContext(request, context)) }
+            let chain = middleware.reversed().reduce(innermost) { next, layer in
                 { request, context in try layer.handle(request, context: context, next: next) }
             }
             add(route.method, prefix + route.segments, chain)

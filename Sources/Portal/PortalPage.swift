@@ -4,8 +4,9 @@ import Logging
 
 /// The context of a signed-in page under `/orgs/:org/cases/:case`: the worker thread's context plus
 /// the `PortalScope` the gate built (session, membership, case). The gate runs as the router
-/// group's context builder, so a handler that receives one only deals with its own tenant.
-public final class PortalPage<Base: PortalContext>: PortalContext {
+/// group's context builder, so a handler that receives one only deals with its own tenant. Form
+/// posts get the subclass `PortalChange`.
+public class PortalPage<Base: PortalContext>: PortalContext {
     public let base: Base
     let scope: PortalScope
 
